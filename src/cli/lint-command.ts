@@ -1,0 +1,238 @@
+/**
+ * `dockwise lint`: config -> inputs -> lint -> report -> exit code. Only module (with main.ts)
+ * that touches process state.
+ */
+import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { severityRank, type FileResult, type InputError, type LintReport, type Severity } from '../core/types.js';
+import { ConfigError, envConfig, failsThreshold, loadConfig, mergeConfig, type DockwiseConfig, type ResolvedConfig } from '../config/index.js';
+import { collectInputs } from './files.js';
+import { readInput, readStdin } from './read.js';
+import { createLinter, type LintOptions } from '../lint.js';
+import type { RuleDefinition } from '../engine/rule.js';
+
+export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'checkstyle', 'gitlab', 'github', 'gnu', 'codeclimate', 'junit'] as const;
+
+export interface LintCliOptions {
+  format?: string;
+  output?: string;
+  config?: string;
+  failureThreshold?: string;
+  fail?: boolean; // commander's --no-fail
+  ignore?: string[];
+  error?: string[];
+  warning?: string[];
+  info?: string[];
+  style?: string[];
+  trustedRegistry?: string[];
+  requireLabel?: string[];
+  strictLabels?: boolean;
+  disableIgnorePragma?: boolean;
+  strictPinning?: boolean;
+  enable?: string[];
+  buildArg?: string[];
+  stdinFilename?: string;
+  color?: boolean;
+  maxFileSize?: string;
+  context?: string;
+}
+
+export interface CliIO {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stdoutIsTTY: boolean;
+  version: string;
+}
+
+export class UsageError extends Error {}
+
+const LABEL_TYPES = new Set(['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email']);
+
+function cliLayer(o: LintCliOptions): DockwiseConfig {
+  const c: DockwiseConfig = {};
+  if (o.ignore && o.ignore.length) c.ignored = o.ignore.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const ov: NonNullable<DockwiseConfig['override']> = {};
+  if (o.error?.length) ov.error = o.error;
+  if (o.warning?.length) ov.warning = o.warning;
+  if (o.info?.length) ov.info = o.info;
+  if (o.style?.length) ov.style = o.style;
+  if (Object.keys(ov).length) c.override = ov;
+  if (o.failureThreshold !== undefined) {
+    if (!['error', 'warning', 'info', 'style', 'none'].includes(o.failureThreshold)) {
+      throw new UsageError(`--failure-threshold must be one of error, warning, info, style, none (got "${o.failureThreshold}")`);
+    }
+    c.failureThreshold = o.failureThreshold as Severity | 'none';
+  }
+  if (o.fail === false) c.noFail = true;
+  if (o.format !== undefined) {
+    if (!(FORMAT_NAMES as readonly string[]).includes(o.format)) throw new UsageError(`--format must be one of ${FORMAT_NAMES.join(', ')} (got "${o.format}")`);
+    c.format = o.format;
+  }
+  if (o.trustedRegistry?.length) c.trustedRegistries = o.trustedRegistry;
+  if (o.requireLabel?.length) {
+    const schema: Record<string, 'text' | 'url' | 'semver' | 'hash' | 'rfc3339' | 'spdx' | 'email'> = {};
+    for (const spec of o.requireLabel) {
+      const [name, type] = spec.split(':');
+      if (!name || !type || !LABEL_TYPES.has(type)) throw new UsageError(`--require-label takes NAME:TYPE with TYPE one of ${[...LABEL_TYPES].join(', ')} (got "${spec}")`);
+      schema[name] = type as 'text';
+    }
+    c.labelSchema = schema;
+  }
+  if (o.strictLabels) c.strictLabels = true;
+  if (o.disableIgnorePragma) c.disableIgnorePragma = true;
+  if (o.strictPinning) c.strictPinning = true;
+  if (o.enable?.length) c.enable = o.enable.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  if (o.buildArg?.length) {
+    const args: Record<string, string> = {};
+    for (const spec of o.buildArg) {
+      const eq = spec.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--build-arg takes NAME=VALUE (got "${spec}")`);
+      args[spec.slice(0, eq)] = spec.slice(eq + 1);
+    }
+    c.buildArgs = args;
+  }
+  return c;
+}
+
+function parseSize(s: string | undefined): number {
+  if (s === undefined) return 4 * 1024 * 1024;
+  const m = /^(\d+)\s*([kKmMgG]?)[bB]?$/.exec(s.trim());
+  if (!m) throw new UsageError(`--max-file-size takes a number of bytes, optionally with k, M or G (got "${s}")`);
+  const n = Number(m[1]);
+  const unit = (m[2] ?? '').toLowerCase();
+  return n * (unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1);
+}
+
+function useColor(o: LintCliOptions, io: CliIO, toFile: boolean): boolean {
+  if (o.color === false) return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
+  if (toFile) return false;
+  return io.stdoutIsTTY;
+}
+
+/** Rule codes known to dockwise, for validating config lists. */
+function unknownCodes(codes: Iterable<string>, rules: readonly RuleDefinition[]): string[] {
+  const known = new Set(rules.map((r) => r.code));
+  return [...codes].filter((c) => !known.has(c));
+}
+
+function dockerignoreFor(file: string, contextDir: string | undefined, cache: Map<string, string | null>): string | null {
+  const dir = contextDir ?? dirname(file);
+  if (cache.has(dir)) return cache.get(dir) ?? null;
+  let text: string | null = null;
+  // BuildKit reads <Dockerfile>.dockerignore first, then the context's .dockerignore.
+  for (const candidate of [`${file}.dockerignore`, join(dir, '.dockerignore')]) {
+    if (existsSync(candidate)) {
+      try {
+        text = readFileSync(candidate, 'utf8');
+        break;
+      } catch {
+        /* unreadable: treat as absent */
+      }
+    }
+  }
+  cache.set(dir, text);
+  return text;
+}
+
+export async function runLint(paths: string[], o: LintCliOptions, io: CliIO, rules: readonly RuleDefinition[]): Promise<number> {
+  let config: ResolvedConfig;
+  const warnings: string[] = [];
+  try {
+    const cli = cliLayer(o);
+    const loaded = loadConfig({ cwd: io.cwd, env: io.env, formatNames: FORMAT_NAMES, ...(o.config !== undefined ? { configPath: o.config } : {}) });
+    config = mergeConfig(loaded.config, envConfig(io.env, { formatNames: FORMAT_NAMES }), cli);
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof UsageError) {
+      io.stderr(`dockwise: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const unknown = unknownCodes([...config.ignored, ...config.severityOverrides.keys(), ...config.enable], rules);
+  for (const c of unknown) warnings.push(`unknown rule code "${c}" in configuration (ignored)`);
+
+  let maxBytes: number;
+  try {
+    maxBytes = parseSize(o.maxFileSize);
+  } catch (e) {
+    io.stderr(`dockwise: ${(e as Error).message}\n`);
+    return 2;
+  }
+
+  const { inputs, errors } = collectInputs(paths, io.cwd, o.stdinFilename);
+  const linter = createLinter({ rules, loadShellParser: async () => (await import('../shell/parser.js')).loadShellParser() });
+  const files: FileResult[] = [];
+  const allErrors: InputError[] = [...errors];
+  const ignoreCache = new Map<string, string | null>();
+  const contextDir = o.context !== undefined ? resolve(io.cwd, o.context) : undefined;
+
+  for (const input of inputs) {
+    const read = input.kind === 'stdin' ? await readStdin(maxBytes) : readInput(input.path, maxBytes);
+    if (!read.ok) {
+      allErrors.push({ file: input.display, message: read.message, ...(read.line !== undefined ? { line: read.line } : {}) });
+      continue;
+    }
+    const lintOpts: LintOptions = {
+      file: input.display,
+      ignored: config.ignored,
+      enabled: config.enable,
+      severityOverrides: config.severityOverrides,
+      disableIgnorePragma: config.disableIgnorePragma,
+      trustedRegistries: config.trustedRegistries,
+      labelSchema: config.labelSchema,
+      strictLabels: config.strictLabels,
+      strictPinning: config.strictPinning,
+      buildArgs: config.buildArgs,
+    };
+    if (input.kind === 'file' || contextDir) {
+      lintOpts.context = { dockerignore: dockerignoreFor(input.kind === 'file' ? input.path : join(io.cwd, 'Dockerfile'), contextDir, ignoreCache) };
+    }
+    try {
+      const r = await linter.lintTextAsync(read.text, lintOpts);
+      files.push(r.result);
+      allErrors.push(...r.errors);
+    } catch (e) {
+      allErrors.push({ file: input.display, message: `internal error: ${(e as Error).message} (please report this)` });
+    }
+  }
+
+  const report: LintReport = { files, errors: allErrors };
+  const format = (config.format ?? 'stylish') as (typeof FORMAT_NAMES)[number];
+  const { formatReport } = await import('../report/index.js');
+  const ruleMap = new Map(rules.map((r) => [r.code, r]));
+  const text = await formatReport(format, report, {
+    rules: ruleMap,
+    color: useColor(o, io, o.output !== undefined),
+    cwd: io.cwd,
+    toolName: 'dockwise',
+    toolVersion: io.version,
+  });
+  for (const w of warnings) io.stderr(`dockwise: warning: ${w}\n`);
+  if (o.output !== undefined) {
+    const target = resolve(io.cwd, o.output);
+    const tmp = `${target}.${process.pid}.tmp`;
+    try {
+      writeFileSync(tmp, text);
+      renameSync(tmp, target);
+    } catch (e) {
+      io.stderr(`dockwise: cannot write ${o.output}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+      return 2;
+    }
+  } else {
+    io.stdout(text);
+  }
+  if (format !== 'stylish' && allErrors.length > 0) {
+    for (const e of allErrors) io.stderr(`dockwise: ${e.file}${e.line !== undefined ? `:${e.line}` : ''}: ${e.message}\n`);
+  }
+
+  if (allErrors.length > 0) return 2;
+  if (config.noFail) return 0;
+  const failing = files.some((f) => f.findings.some((x) => failsThreshold(x.severity, config.failureThreshold)));
+  return failing ? 1 : 0;
+}
+
+export { severityRank };

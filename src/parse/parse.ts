@@ -1,0 +1,138 @@
+/**
+ * The only importer of dockerfile-ast. Converts its tree into our SyntaxTree, calling each
+ * expensive accessor (getArguments, getFlags, ...) at most once per instruction.
+ */
+import {
+  DockerfileParser,
+  Arg as AstArg,
+  Env as AstEnv,
+  Label as AstLabel,
+  JSONInstruction as AstJSONInstruction,
+  ModifiableInstruction as AstModifiable,
+  Onbuild as AstOnbuild,
+} from 'dockerfile-ast';
+import type { Instruction as AstInstruction, Property as AstProperty, Heredoc as AstHeredoc, Flag as AstFlag } from 'dockerfile-ast';
+import type { Range } from '../core/types.js';
+import type { LineIndex } from '../core/text.js';
+import type { Comment, Directive, Flag, HeredocSyntax, Instruction, Property, SyntaxTree, Word } from './syntax.js';
+
+function copyRange(r: Range): Range {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
+}
+
+function convertFlag(f: AstFlag): Flag {
+  const valueRange = f.getValueRange();
+  return {
+    name: f.getName(),
+    value: f.getValue(),
+    range: copyRange(f.getRange()),
+    nameRange: copyRange(f.getNameRange()),
+    valueRange: valueRange ? copyRange(valueRange) : null,
+    options: f.getOptions().map((o) => ({ name: o.getName(), value: o.getValue(), range: copyRange(o.getRange()) })),
+  };
+}
+
+function convertProperty(p: AstProperty): Property {
+  const valueRange = p.getValueRange();
+  return {
+    name: p.getName(),
+    value: p.getValue(),
+    unescapedValue: p.getUnescapedValue(),
+    range: copyRange(p.getRange()),
+    nameRange: copyRange(p.getNameRange()),
+    valueRange: valueRange ? copyRange(valueRange) : null,
+    operator: p.getAssignmentOperator(),
+  };
+}
+
+function convertHeredoc(h: AstHeredoc): HeredocSyntax {
+  const content = h.getContentRange();
+  const end = h.getDelimiterRange();
+  return {
+    name: h.getName(),
+    startRange: copyRange(h.getStartRange()),
+    nameRange: copyRange(h.getNameRange()),
+    contentRange: content ? copyRange(content) : null,
+    endRange: end ? copyRange(end) : null,
+  };
+}
+
+interface HasHeredocs {
+  getHeredocs(): AstHeredoc[];
+}
+
+function hasHeredocs(i: object): i is HasHeredocs {
+  return typeof (i as Partial<HasHeredocs>).getHeredocs === 'function';
+}
+
+function convertInstruction(i: AstInstruction, lines: LineIndex, depth: number): Instruction {
+  const range = copyRange(i.getRange());
+  const rawKeyword = i.getInstruction();
+  const keyword = rawKeyword.toUpperCase();
+  const flags = i instanceof AstModifiable ? i.getFlags().map(convertFlag) : [];
+  const args: Word[] = i.getArguments().map((a) => ({ value: a.getValue(), range: copyRange(a.getRange()) }));
+  const start = lines.offsetAt(range.start);
+  const end = lines.offsetAt(range.end);
+  const first = args[0];
+  const last = args[args.length - 1];
+  const argsRange = first && last ? { start: first.range.start, end: last.range.end } : null;
+  const argsStart = first ? lines.offsetAt(first.range.start) : end;
+
+  let json: Word[] | null = null;
+  if (i instanceof AstJSONInstruction && i.getOpeningBracket() && i.getClosingBracket()) {
+    json = i.getJSONStrings().map((s) => ({ value: s.getJSONValue(), range: copyRange(s.getRange()) }));
+  }
+
+  let properties: Property[] = [];
+  if (i instanceof AstArg) {
+    const p = i.getProperty();
+    properties = p ? [convertProperty(p)] : [];
+  } else if (i instanceof AstEnv || i instanceof AstLabel) {
+    properties = i.getProperties().map(convertProperty);
+  }
+
+  const heredocs = hasHeredocs(i) && keyword !== 'ONBUILD' ? i.getHeredocs().map(convertHeredoc) : [];
+
+  let trigger: Instruction | null = null;
+  if (i instanceof AstOnbuild && depth === 0) {
+    const t = i.getTriggerInstruction();
+    trigger = t ? convertInstruction(t, lines, depth + 1) : null;
+  }
+
+  return {
+    keyword,
+    rawKeyword,
+    range,
+    keywordRange: copyRange(i.getInstructionRange()),
+    start,
+    end,
+    flags,
+    args,
+    argsRange,
+    argsStart,
+    json,
+    properties,
+    heredocs,
+    trigger,
+  };
+}
+
+/** Parse Dockerfile text. Never throws for any input string. */
+export function parseDockerfile(text: string, lines: LineIndex): SyntaxTree {
+  const df = DockerfileParser.parse(text);
+  const directives: Directive[] = df.getDirectives().map((d) => {
+    const nameRange = copyRange(d.getNameRange());
+    const valueRange = copyRange(d.getValueRange());
+    return {
+      name: d.getName().toLowerCase(),
+      rawName: d.getName(),
+      value: d.getValue(),
+      range: copyRange(d.getRange()),
+      nameRange,
+      valueRange,
+    };
+  });
+  const comments: Comment[] = df.getComments().map((c) => ({ content: c.getContent(), range: copyRange(c.getRange()) }));
+  const instructions = df.getInstructions().map((i) => convertInstruction(i, lines, 0));
+  return { text, escapeChar: df.getEscapeCharacter(), directives, comments, instructions };
+}

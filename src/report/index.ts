@@ -1,0 +1,79 @@
+/**
+ * Report formatters. Each format lives in its own module exporting a pure
+ * `format(report, ctx): string`; `formatReport` loads only the one asked for.
+ */
+import { assertNever, type LintReport, type RuleMeta } from '../core/types.js';
+
+export type FormatName =
+  | 'stylish'
+  | 'json'
+  | 'sarif'
+  | 'checkstyle'
+  | 'gitlab'
+  | 'github'
+  | 'gnu'
+  | 'codeclimate'
+  | 'junit';
+
+export const FORMAT_NAMES: readonly FormatName[] = Object.freeze([
+  'stylish',
+  'json',
+  'sarif',
+  'checkstyle',
+  'gitlab',
+  'github',
+  'gnu',
+  'codeclimate',
+  'junit',
+] as const);
+
+export function isFormatName(name: string): name is FormatName {
+  return (FORMAT_NAMES as readonly string[]).includes(name);
+}
+
+export interface ReportContext {
+  /** Metadata of every known rule, keyed by code (DL3008, StageNameCasing, DW1001 ...). */
+  rules: ReadonlyMap<string, RuleMeta>;
+  /** Emit ANSI colours (stylish only). */
+  color: boolean;
+  /** Absolute directory that paths are reported relative to. */
+  cwd: string;
+  toolName: string;
+  toolVersion: string;
+  /** Documentation URL of a rule (SARIF helpUri). */
+  helpUri?: (code: string) => string;
+  /** Home page of the tool (SARIF tool.driver.informationUri); omitted when absent. */
+  informationUri?: string;
+}
+
+export type Formatter = (report: LintReport, ctx: ReportContext) => string;
+
+async function loadFormatter(format: FormatName): Promise<Formatter> {
+  switch (format) {
+    case 'stylish':
+      return (await import('./stylish.js')).format;
+    case 'json':
+      return (await import('./json.js')).format;
+    case 'sarif':
+      return (await import('./sarif.js')).format;
+    case 'checkstyle':
+      return (await import('./checkstyle.js')).format;
+    case 'gitlab':
+      return (await import('./gitlab.js')).format;
+    case 'github':
+      return (await import('./github.js')).format;
+    case 'gnu':
+      return (await import('./gnu.js')).format;
+    case 'codeclimate':
+      return (await import('./codeclimate.js')).format;
+    case 'junit':
+      return (await import('./junit.js')).format;
+    default:
+      return assertNever(format);
+  }
+}
+
+export async function formatReport(format: FormatName, report: LintReport, ctx: ReportContext): Promise<string> {
+  const formatter = await loadFormatter(format);
+  return formatter(report, ctx);
+}

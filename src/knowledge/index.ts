@@ -1,0 +1,373 @@
+/**
+ * Knowledge about base images, distro packages and shell builtins, read from the generated JSON in
+ * data/knowledge/ (see scripts/knowledge/README.md for sources and format).
+ *
+ * The data is read lazily (fs.readFileSync) the first time a query needs it; the only module state is that
+ * immutable, lazily-read data and the per-image results derived from it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Family = 'debian' | 'ubuntu' | 'alpine' | 'busybox' | 'distroless' | 'scratch';
+/** Families whose packages are known: ubuntu uses the Debian data of the nearest suite (approximate). */
+export type PackageFamily = 'debian' | 'ubuntu' | 'alpine';
+export type ShellName = 'bash' | 'dash' | 'ash' | 'sh' | 'busybox';
+/** exact: archive / repo-info / distroless data; evidence: plus Dockerfile heuristics; approximate: nearest release or name mapping. */
+export type Confidence = 'exact' | 'evidence' | 'approximate';
+/** exact: the tag is listed; variant: same variant, other version; approximate: nearest release / default variant. */
+export type MatchKind = 'exact' | 'variant' | 'approximate';
+
+export interface ImageRef {
+  registry?: string;
+  repository: string;
+  tag?: string;
+  digest?: string;
+}
+
+export interface BaseImageInfo {
+  /** The data entry that matched, e.g. "python:3.14.7-slim-trixie". */
+  readonly id: string;
+  /** Normalized reference that was looked up, e.g. "python:3.12-slim-bookworm". */
+  readonly reference: string;
+  readonly match: MatchKind;
+  readonly family: Family;
+  /** Distro release: "bookworm", "24.04", "3.24", busybox version; null for scratch. */
+  readonly release: string | null;
+  /** Package data to use for this image, when packages are known: family + release for the package queries. */
+  readonly packageFamily: PackageFamily | null;
+  readonly packageRelease: string | null;
+  /** Installed packages (distro package names). */
+  readonly packages: readonly string[];
+  /** Every command known to be on PATH. */
+  readonly commands: ReadonlySet<string>;
+  /** Shell used by RUN's shell form: "/bin/sh", "/busybox/sh", or null (no shell). */
+  readonly shell: string | null;
+  readonly shellKind: ShellName | null;
+  readonly user: string | null;
+  readonly path: readonly string[];
+  readonly cmd: readonly string[] | null;
+  readonly entrypoint: readonly string[] | null;
+  /** FROM of the image's own Dockerfile (null for distro bases). */
+  readonly parent: string | null;
+  /** Entry ids from this image down to its distro base. */
+  readonly chain: readonly string[];
+  readonly confidence: Confidence;
+  readonly notes: readonly string[];
+}
+
+// ---------- data file shapes ----------
+type Dep = string | string[];
+interface PkgEntry { c?: string[]; d?: Dep[]; r?: Dep[] }
+interface SuiteData { version?: string; codename?: string; packages: Record<string, PkgEntry>; virtual: Record<string, string[]>; minbase: string[] }
+interface DebianFile { source: unknown; suites: Record<string, SuiteData> }
+interface AlpineFile { source: unknown; packages: Record<string, { c?: string[]; how: string }> }
+interface BuiltinsFile { source: unknown; shells: Record<'bash' | 'dash' | 'ash', { builtins: string[]; keywords: string[] }> }
+interface BaseEntry {
+  family: Family; release: string | null; packages: string[]; commands: string[]; shell: string | null; shellKind?: ShellName;
+  path: string; cmd: string[] | null; entrypoint?: string[] | null; confidence: Confidence; codename?: string;
+}
+interface ImageEntry {
+  base?: string; from?: string; fromRef?: string; release?: string | null; confidence: Confidence;
+  addPackages?: number; removePackages?: number; addCommands?: number | string[];
+  path?: string; cmd?: string[] | null; entrypoint?: string[] | null; user?: string | null; shell?: string | null; shellKind?: ShellName;
+  notes?: string[];
+}
+interface ImagesFile {
+  source: unknown; defaultPath: string; releaseTokens: string[];
+  bases: Record<string, BaseEntry>; images: Record<string, ImageEntry>; repos: Record<string, string[][]>; lists: string[][];
+}
+
+// ---------- loading ----------
+function findPackageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'data', 'knowledge'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error('dockwise: data/knowledge not found above ' + fileURLToPath(import.meta.url));
+    dir = up;
+  }
+}
+
+function lazy<T>(load: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: load() }).v;
+}
+
+function readData<T extends { source: unknown }>(file: string): T {
+  const parsed: unknown = JSON.parse(fs.readFileSync(path.join(findPackageRoot(), 'data', 'knowledge', file), 'utf8'));
+  if (typeof parsed !== 'object' || parsed === null || !('source' in parsed)) throw new Error(`dockwise: ${file} has no "source" field`);
+  return parsed as T;
+}
+
+const debianData = lazy(() => readData<DebianFile>('debian-packages.json'));
+const alpineData = lazy(() => readData<AlpineFile>('alpine-packages.json'));
+const builtinsData = lazy(() => readData<BuiltinsFile>('builtins.json'));
+const imagesData = lazy(() => readData<ImagesFile>('images.json'));
+/** Every data file name, for tests and diagnostics. */
+export const KNOWLEDGE_FILES = ['images.json', 'debian-packages.json', 'alpine-packages.json', 'builtins.json'] as const;
+export function knowledgeDataDir(): string {
+  return path.join(findPackageRoot(), 'data', 'knowledge');
+}
+
+// ---------- tags ----------
+/** Leading version of a tag: 3.12.1, 21.0.5_11, 8u502-b07, 3.15-rc, 27-ea ... (same as scripts/knowledge/images.mjs) */
+const VERSION_RE = /^(\d[\w.+]*?)(?:-b\d+)?(?:-(?:rc|ea|beta|alpha)\d*)?(?=-|$)/;
+export function splitTag(tag: string): { version: string; key: string } {
+  const m = VERSION_RE.exec(tag);
+  if (!m) return { version: '', key: tag };
+  return { version: m[0], key: tag.slice(m[0].length).replace(/^-/, '') };
+}
+
+const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+/** "python", "gcr.io/distroless/static-debian12", ... as used for the `repos` keys. */
+export function repositoryKey(ref: ImageRef): string {
+  let registry = ref.registry?.toLowerCase();
+  let repo = ref.repository.toLowerCase();
+  if (!registry) {
+    const first = repo.split('/')[0] ?? '';
+    if (repo.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')) {
+      registry = first;
+      repo = repo.slice(first.length + 1);
+    }
+  }
+  if (!registry || DOCKER_HUB.has(registry)) return repo.replace(/^library\//, '');
+  return `${registry}/${repo}`;
+}
+
+const DISTRO_REPOS: ReadonlySet<string> = new Set(['debian', 'ubuntu', 'alpine', 'busybox']);
+function resolveTag(data: ImagesFile, repo: string, tag: string): { id: string; match: MatchKind } | null {
+  const stanzas = data.repos[repo];
+  if (!stanzas) return null;
+  const exact = stanzas.find(s => s.indexOf(tag) > 0);
+  if (exact?.[0]) return { id: exact[0], match: 'exact' };
+  const { version, key } = splitTag(tag);
+  const score = (s: string[]): number => Math.max(...s.slice(1).map(t => {
+    const v = splitTag(t).version;
+    let i = 0;
+    while (i < v.length && v[i] === version[i]) i++;
+    return i === v.length && (version[i] === undefined || version[i] === '.') ? i + 1000 : i;
+  }));
+  const tryKey = (k: string): string | undefined => {
+    const cands = stanzas.filter(s => s.slice(1).some(t => splitTag(t).key === k));
+    return [...cands].sort((a, b) => score(b) - score(a))[0]?.[0];
+  };
+  const hit = tryKey(key);
+  // for the distro repositories the version is the release: another release is only an approximation
+  if (hit) return { id: hit, match: DISTRO_REPOS.has(repo) && !stanzas.some(s => s[0] === hit && score(s) >= 1000) ? 'approximate' : 'variant' };
+  const releaseToken = new RegExp(`^(${data.releaseTokens.join('|')}|alpine\\d+\\.\\d+|\\d+(\\.\\d+)*)$`);
+  const reduced = key.split('-').filter(t => !releaseToken.test(t)).join('-');
+  const approx = tryKey(reduced) ?? tryKey('');
+  return approx ? { id: approx, match: 'approximate' } : null;
+}
+
+// ---------- image entries ----------
+interface Materialized {
+  family: Family; release: string | null; packages: string[]; commands: Set<string>; shell: string | null; shellKind: ShellName | null;
+  user: string | null; path: string[]; cmd: string[] | null; entrypoint: string[] | null; parent: string | null; chain: string[];
+  confidence: Confidence; notes: string[];
+}
+
+const materializedCache = lazy(() => new Map<string, Materialized | null>());
+
+function list(data: ImagesFile, v: number | string[] | undefined): string[] {
+  if (v === undefined) return [];
+  return typeof v === 'number' ? data.lists[v] ?? [] : v;
+}
+function has<K extends string>(o: object, k: K): o is Record<K, unknown> {
+  return Object.prototype.hasOwnProperty.call(o, k);
+}
+
+function materialize(data: ImagesFile, id: string, depth = 0): Materialized | null {
+  const cache = materializedCache();
+  const hit = cache.get(id);
+  if (hit !== undefined) return hit;
+  const e = data.images[id];
+  let out: Materialized | null = null;
+  if (e && depth < 32) {
+    if (e.base !== undefined) {
+      const b = data.bases[e.base];
+      if (b) {
+        out = {
+          family: b.family, release: e.release ?? b.release, packages: [...b.packages],
+          commands: new Set([...b.commands, ...list(data, e.addCommands)]),
+          shell: has(e, 'shell') ? e.shell ?? null : b.shell, shellKind: e.shellKind ?? b.shellKind ?? null,
+          user: e.user ?? null, path: (e.path ?? b.path).split(':'), cmd: has(e, 'cmd') ? e.cmd ?? null : b.cmd,
+          entrypoint: has(e, 'entrypoint') ? e.entrypoint ?? null : b.entrypoint ?? null, parent: null, chain: [id],
+          confidence: e.confidence, notes: e.notes ?? [],
+        };
+      }
+    } else if (e.from !== undefined) {
+      const p = materialize(data, e.from, depth + 1);
+      if (p) {
+        const remove = new Set(list(data, e.removePackages));
+        const packages = p.packages.filter(x => !remove.has(x));
+        for (const x of list(data, e.addPackages)) if (!packages.includes(x)) packages.push(x);
+        out = {
+          ...p, packages: packages.sort(), commands: new Set([...p.commands, ...list(data, e.addCommands)]),
+          release: has(e, 'release') ? e.release ?? null : p.release,
+          shell: has(e, 'shell') ? e.shell ?? null : p.shell, user: has(e, 'user') ? e.user ?? null : p.user,
+          path: has(e, 'path') && e.path ? e.path.split(':') : p.path, cmd: has(e, 'cmd') ? e.cmd ?? null : p.cmd,
+          entrypoint: has(e, 'entrypoint') ? e.entrypoint ?? null : p.entrypoint, parent: e.fromRef ?? e.from,
+          chain: [id, ...p.chain], confidence: e.confidence, notes: [...p.notes, ...(e.notes ?? [])],
+        };
+      }
+    }
+  }
+  cache.set(id, out);
+  return out;
+}
+
+function packageTarget(family: Family, release: string | null): { family: PackageFamily | null; release: string | null } {
+  const suites = Object.keys(debianData().suites);
+  const newest = suites[suites.length - 1] ?? null;
+  switch (family) {
+    case 'debian':
+    case 'distroless':
+      return { family: 'debian', release: release && suites.includes(release) ? release : newest };
+    case 'ubuntu':
+      return { family: 'ubuntu', release: UBUNTU_TO_DEBIAN[release ?? ''] ?? newest };
+    case 'alpine':
+      return { family: 'alpine', release };
+    default:
+      return { family: null, release: null };
+  }
+}
+/** Ubuntu releases -> the Debian suite whose package data approximates them (jammy ~ bookworm, noble ~ trixie). */
+const UBUNTU_TO_DEBIAN: Readonly<Record<string, string>> = { '22.04': 'bookworm', '24.04': 'trixie', jammy: 'bookworm', noble: 'trixie' };
+
+/**
+ * Resolve an image reference to what the image provides. Resolution: normalize the repository (Docker Hub
+ * "library/" dropped, registry kept otherwise), then
+ *   1. the tag (default "latest") is listed for the repository -> match "exact";
+ *   2. same variant (tag minus its leading version, e.g. "slim-bookworm", "jre", "alpine") with the closest
+ *      version -> "variant";
+ *   3. variant with release tokens dropped (bullseye, alpine3.18, 20.04 ...), else the default variant -> "approximate".
+ * Unknown repositories return null.
+ */
+export function resolveBaseImage(ref: ImageRef): BaseImageInfo | null {
+  const data = imagesData();
+  const repo = repositoryKey(ref);
+  const tag = ref.tag ?? 'latest';
+  const r = repo === 'scratch' ? { id: 'scratch', match: 'exact' as MatchKind } : resolveTag(data, repo, tag);
+  if (!r) return null;
+  const m = materialize(data, r.id);
+  if (!m) return null;
+  const pt = packageTarget(m.family, m.release);
+  const notes = [...m.notes];
+  if (!ref.tag && ref.digest) notes.push('digest without tag: resolved as "latest"');
+  return {
+    id: r.id, reference: `${repo}:${tag}`, match: r.match, family: m.family, release: m.release,
+    packageFamily: pt.family, packageRelease: pt.release, packages: m.packages, commands: m.commands,
+    shell: m.shell, shellKind: m.shellKind, user: m.user, path: m.path, cmd: m.cmd, entrypoint: m.entrypoint,
+    parent: m.parent, chain: m.chain, confidence: r.match === 'exact' ? m.confidence : 'approximate', notes,
+  };
+}
+
+/**
+ * Whether the image provides `command` on its PATH. An absolute path counts when its directory is on the
+ * image's PATH (or is a standard bin directory) and its basename is a known command.
+ */
+export function commandProvidersInImage(info: BaseImageInfo, command: string): boolean {
+  if (!command.includes('/')) return info.commands.has(command);
+  const dir = command.slice(0, command.lastIndexOf('/')) || '/';
+  const name = command.slice(command.lastIndexOf('/') + 1);
+  const dirs = new Set([...info.path, '/bin', '/sbin', '/usr/bin', '/usr/sbin']);
+  return dirs.has(dir) && info.commands.has(name);
+}
+
+// ---------- packages ----------
+function debianSuitesFor(family: PackageFamily, release?: string): SuiteData[] {
+  const suites = debianData().suites;
+  if (release !== undefined) {
+    const s = suites[family === 'ubuntu' ? UBUNTU_TO_DEBIAN[release] ?? release : release];
+    return s ? [s] : [];
+  }
+  return Object.values(suites).reverse(); // newest first
+}
+
+/** Packages (of the selected data) that ship `command` on PATH, sorted. */
+export function packagesProvidingCommand(family: PackageFamily, command: string, release?: string): string[] {
+  const out = new Set<string>();
+  if (family === 'alpine') {
+    for (const [n, p] of Object.entries(alpineData().packages)) if (p.c?.includes(command)) out.add(n);
+  } else {
+    for (const s of debianSuitesFor(family, release)) for (const [n, p] of Object.entries(s.packages)) if (p.c?.includes(command)) out.add(n);
+  }
+  return [...out].sort();
+}
+
+/** Commands a package puts on PATH (union over suites when no release is given). */
+export function packageCommands(family: PackageFamily, pkg: string, release?: string): string[] {
+  if (family === 'alpine') return [...(alpineData().packages[pkg]?.c ?? [])];
+  const out = new Set<string>();
+  for (const s of debianSuitesFor(family, release)) {
+    const real = s.packages[pkg] ? pkg : s.virtual[pkg]?.[0];
+    for (const c of (real ? s.packages[real]?.c : undefined) ?? []) out.add(c);
+  }
+  return [...out].sort();
+}
+
+const depString = (d: Dep): string => (typeof d === 'string' ? d : d.join('|'));
+/**
+ * Direct dependencies (Depends + Pre-Depends) of a package; alternatives as "a|b". Without a release: the union
+ * over the generated suites, newest first. Alpine dependencies are not known (empty).
+ */
+export function packageDepends(family: PackageFamily, pkg: string, release?: string): string[] {
+  if (family === 'alpine') return [];
+  const out: string[] = [];
+  for (const s of debianSuitesFor(family, release)) for (const d of s.packages[pkg]?.d ?? []) if (!out.includes(depString(d))) out.push(depString(d));
+  return out;
+}
+
+/** Recommends of a package (installed too unless --no-install-recommends). */
+export function packageRecommends(family: PackageFamily, pkg: string, release?: string): string[] {
+  if (family === 'alpine') return [];
+  const out: string[] = [];
+  for (const s of debianSuitesFor(family, release)) for (const d of s.packages[pkg]?.r ?? []) if (!out.includes(depString(d))) out.push(depString(d));
+  return out;
+}
+
+/**
+ * Packages that `apt-get install` of `pkgs` brings in (the packages themselves and their dependencies, with
+ * Recommends unless `recommends` is false), as far as the data knows them. Debian/Ubuntu only.
+ */
+export function packageClosure(family: PackageFamily, pkgs: readonly string[], options: { release?: string; recommends?: boolean } = {}): string[] {
+  if (family === 'alpine') return [...new Set(pkgs)].sort();
+  const s = debianSuitesFor(family, options.release)[0];
+  if (!s) return [...new Set(pkgs)].sort();
+  const real = (n: string): string | undefined => (s.packages[n] ? n : s.virtual[n]?.[0]);
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  for (const n of pkgs) { const r = real(n) ?? n; if (!seen.has(r)) { seen.add(r); queue.push(r); } }
+  const sat = (a: string): boolean => seen.has(a) || (s.virtual[a] ?? []).some(x => seen.has(x));
+  for (let q = queue.shift(); q !== undefined; q = queue.shift()) {
+    const p = s.packages[q];
+    if (!p) continue;
+    for (const d of [...(p.d ?? []), ...(options.recommends === false ? [] : p.r ?? [])]) {
+      const g = typeof d === 'string' ? [d] : d;
+      if (g.some(sat)) continue;
+      const pick = g.map(real).find((x): x is string => x !== undefined);
+      if (pick && !seen.has(pick)) { seen.add(pick); queue.push(pick); }
+    }
+  }
+  return [...seen].sort();
+}
+
+// ---------- shells ----------
+/**
+ * Whether `name` is a builtin or reserved word of the shell. `shell` may be a name (bash, dash, ash, busybox, sh)
+ * or a path (/bin/sh, /bin/bash, /busybox/sh); plain "sh" means dash (Debian's /bin/sh).
+ */
+export function isShellBuiltin(shell: ShellName | string, name: string): boolean {
+  const base = shell.slice(shell.lastIndexOf('/') + 1);
+  const kind = base === 'bash' ? 'bash' : base === 'ash' || base === 'busybox' || shell.startsWith('/busybox/') ? 'ash' : base === 'dash' || base === 'sh' ? 'dash' : null;
+  if (!kind) return false;
+  const s = builtinsData().shells[kind];
+  return s.builtins.includes(name) || s.keywords.includes(name);
+}
+
+/** Shell kind that runs RUN's shell form in an image ("ash" for busybox-based images). */
+export function shellKindOf(info: BaseImageInfo): ShellName | null {
+  return info.shell === null ? null : info.shellKind ?? (info.shell.endsWith('bash') ? 'bash' : 'dash');
+}

@@ -173,6 +173,17 @@ for (const [key, r] of Object.entries(ri)) {
     source: `packages: ${r.source}; commands: ${alpineBusyboxHow} + Debian names (approximate)`,
   };
 }
+const alpineReleases = Object.keys(bases).filter(k => k.startsWith('alpine:')).map(k => k.slice(7)).sort((a, b) => +a.split('.')[1] - +b.split('.')[1]);
+const nearestAlpine = rel => { if (bases[`alpine:${rel}`]) return rel; const m = /^3\.(\d+)$/.exec(rel || ''); if (!m) return alpineReleases.at(-1); return alpineReleases.reduce((best, r) => (Math.abs(+r.split('.')[1] - +m[1]) < Math.abs(+best.split('.')[1] - +m[1]) ? r : best)); };
+// Alpine: commands that official Dockerfiles FROM alpine:X run before installing anything (e.g. `apk`) are in the
+// base image (evidence; Alpine's package file lists are not reachable)
+for (const es of Object.values(raw.repos)) for (const e of es) {
+  const m = /^alpine:(\d+\.\d+)/.exec(e.analysis?.from || '');
+  const b = m && bases[`alpine:${nearestAlpine(m[1])}`];
+  if (!b) continue;
+  for (const c of e.analysis.preInstall) if (!b.commands.includes(c)) { b.commands.push(c); (b.evidence ||= {})[c] ||= `run before any install by ${e.dockerfile.upstream.split(' ')[0]}`; }
+  b.commands.sort();
+}
 for (const [variant, v] of Object.entries(sh.busybox.image)) {
   bases[`busybox:${sh.busybox.version.replace(/\.\d+$/, '')}-${variant}`] = {
     family: 'busybox', release: sh.busybox.version, packages: [], commands: v.applets.map(a => a.name).concat('busybox').sort(),
@@ -201,24 +212,44 @@ for (const [k, r] of Object.entries(ri)) riByTag[k] = r;
 // release tokens: codenames used as tags by the debian and ubuntu library files, alpineX.Y, and bare numbers
 const releaseNames = uniqSorted([...raw.repos.debian, ...raw.repos.ubuntu].flatMap(s => s.tags).filter(t => /^[a-z][a-z-]*$/.test(t) && !/slim|backports|latest/.test(t))
   .concat(raw.repos.debian.map(s => s.directory.split('/')[0])));
-const RELEASE_TOKEN = new RegExp(`^(${releaseNames.join('|')}|alpine\\d+\\.\\d+|\\d+(\\.\\d+)*)$`);
+// release token -> distro family, to compare variants across releases (slim-bullseye ~ slim-bookworm, alpine3.18 ~ alpine3.24)
+const releaseFamily = {};
+for (const s of raw.repos.debian) for (const t of [...s.tags, s.directory.split('/')[0]]) if (releaseNames.includes(t)) releaseFamily[t] = 'debian';
+for (const s of raw.repos.ubuntu) for (const t of s.tags) if (releaseNames.includes(t)) releaseFamily[t] = 'ubuntu';
+const normKey = k => k.split('-').map(t => (/^alpine\d+\.\d+$/.test(t) ? 'alpine' : releaseFamily[t] || (/^\d+(\.\d+)*$/.test(t) ? '' : t))).filter(Boolean).join('-');
+// (same algorithm as resolveTag in src/knowledge/index.ts; keep the two in sync)
+const PRERELEASE = /(?:^|[\d.-])(?:rc|ea|beta|alpha)\d*(?=-|$)|^\d{8}$/;
+const versionParts = v => v.split(/[._+-]|(?<=\d)u(?=\d)/).map(x => Number.parseInt(x, 10)).filter(n => !Number.isNaN(n));
+function versionScore(tagVersion, requested) {
+  const pre = PRERELEASE.test(tagVersion) && !PRERELEASE.test(requested) ? -1e5 : 0;
+  if (!requested) return pre;
+  const a = versionParts(tagVersion), b = versionParts(requested);
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  const full = (k === b.length && a.length >= b.length) || (k === a.length && a.length >= Math.min(2, b.length));
+  const dist = a[k] !== undefined && b[k] !== undefined ? Math.min(Math.abs(a[k] - b[k]), 999) : b[k] !== undefined ? 500 : 0;
+  return pre + (full ? 1e6 : 0) + k * 1e3 - dist;
+}
 function resolveTag(repo, tag) {
   const st = repos[repo];
   if (!st) return null;
   const exact = st.find(s => s.slice(1).includes(tag));
   if (exact) return { id: exact[0], match: 'exact' };
   const { version, key } = splitTag(tag);
-  const tryKey = k => {
-    const cands = st.filter(s => s.slice(1).some(t => splitTag(t).key === k));
-    if (!cands.length) return null;
-    const score = s => Math.max(...s.slice(1).map(t => { const v = splitTag(t).version; let i = 0; while (i < v.length && v[i] === version[i]) i++; return i === v.length && (version[i] === undefined || version[i] === '.') ? i + 1000 : i; }));
-    return [...cands].sort((a, b) => score(b) - score(a))[0];
+  const best = (keyOf, want) => {
+    let top = null;
+    for (const s of st) {
+      const tags = s.slice(1).filter(t => keyOf(t) === want);
+      if (!tags.length) continue;
+      const score = Math.max(...tags.map(t => versionScore(splitTag(t).version, version)));
+      if (!top || score > top.score) top = { id: s[0], score };
+    }
+    return top;
   };
-  let hit = tryKey(key);
-  if (hit) return { id: hit[0], match: 'variant' };
-  const reduced = key.split('-').filter(t => !RELEASE_TOKEN.test(t)).join('-');
-  hit = tryKey(reduced) || tryKey('');
-  return hit ? { id: hit[0], match: 'approximate' } : null;
+  const hit = best(t => splitTag(t).key, key);
+  if (hit) return { id: hit.id, match: 'variant' };
+  const approx = best(t => normKey(splitTag(t).key), normKey(key)) || best(t => splitTag(t).key, '');
+  return approx ? { id: approx.id, match: 'approximate' } : null;
 }
 
 // distro repositories
@@ -239,8 +270,6 @@ for (const s of raw.repos.ubuntu) {
   images[s.id] = { base: `ubuntu:${data}`, release: ver, confidence: 'approximate', notes: UBUNTU[ver] ? [] : [`no package list for ubuntu ${ver}: ubuntu:${data} used`] };
 }
 addRepo('alpine', raw.repos.alpine);
-const alpineReleases = Object.keys(bases).filter(k => k.startsWith('alpine:')).map(k => k.slice(7)).sort((a, b) => +a.split('.')[1] - +b.split('.')[1]);
-const nearestAlpine = rel => { if (bases[`alpine:${rel}`]) return rel; const m = /^3\.(\d+)$/.exec(rel || ''); if (!m) return alpineReleases.at(-1); return alpineReleases.reduce((best, r) => (Math.abs(+r.split('.')[1] - +m[1]) < Math.abs(+best.split('.')[1] - +m[1]) ? r : best)); };
 for (const s of raw.repos.alpine) {
   const rel = s.tags.map(t => /^(\d+\.\d+)$/.exec(t)?.[1]).find(Boolean) || 'edge';
   const data = nearestAlpine(rel);
@@ -295,9 +324,8 @@ function infoOf(id) {
   let a = e.analysis, notes = [];
   if (!a) { // no Dockerfile: use the newest sibling stanza with the same variant (other version)
     const key = splitTag(e.tags[0]).key;
-    const reducedKey = key.split('-').filter(t => !RELEASE_TOKEN.test(t)).join('-');
     const sibs = raw.repos[id.split(':')[0]].filter(x => x.analysis);
-    const sib = sibs.find(x => x.tags.some(t => splitTag(t).key === key)) || sibs.find(x => x.tags.some(t => splitTag(t).key.split('-').filter(w => !RELEASE_TOKEN.test(w)).join('-') === reducedKey));
+    const sib = sibs.find(x => x.tags.some(t => splitTag(t).key === key)) || sibs.find(x => x.tags.some(t => normKey(splitTag(t).key) === normKey(key)));
     if (!sib) { resolving.delete(id); return null; }
     a = sib.analysis; notes.push(`Dockerfile not available: analysis of ${sib.id} used`);
   }
@@ -392,6 +420,6 @@ writeJson(path.join(DATA_DIR, 'images.json'), {
     missingDockerfiles: raw.missing.length, unresolved, crossChecks,
   },
   defaultPath: DEFAULT_PATH,
-  releaseTokens: releaseNames, bases, images, repos, lists,
+  releaseFamily, bases, images, repos, lists,
 });
 log('done');

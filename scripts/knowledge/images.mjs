@@ -28,7 +28,8 @@ function logicalLines(text) {
 }
 const NOT_A_COMMAND = new Set(['command', 'cd', 'set', 'export', 'echo', 'test', '[', 'true', 'false', 'exec', 'eval', 'type', 'bin', 'sbin', 'if', 'then', 'do', 'for', 'while']);
 function pkgWords(s) {
-  return s.split(/\s+/).map(w => w.replace(/^["']|["']$/g, '').replace(/[=<>~].*$/, '').replace(/:(amd64|arm64|all)$/, ''))
+  return s.split(/\s+/).filter(w => !/^\d*[<>&]/.test(w)) // redirections (2>/dev/null)
+    .map(w => w.replace(/^["']|["']$/g, '').replace(/[=<>~].*$/, '').replace(/:(amd64|arm64|all)$/, ''))
     .filter(w => w && !w.startsWith('-') && /^[a-z0-9][a-z0-9+.\-_]*$/.test(w));
 }
 function expandVars(s, env) {
@@ -74,6 +75,15 @@ export function analyzeDockerfile(text) {
     }
     if (ins !== 'RUN') continue;
     let run = rest;
+    // commands run before the stage installs anything prove that the parent image has them (e.g. `apk` on alpine)
+    if (!st.installed) {
+      for (const seg of run.split(/&&|\|\||;|\||\n|\bthen\b|\bdo\b|\belse\b/)) {
+        const words = seg.trim().split(/\s+/).filter(w => !/^\w+=/.test(w));
+        const w = words[0];
+        if (w && /^[a-z][\w.+-]*$/.test(w) && !NOT_A_COMMAND.has(w) && !/^(fi|done|esac|case|in|elif|while|until|set|local|return|break|continue|shift|exit|read|wait|trap|umask|unset)$/.test(w)) (st.preInstall ||= new Set()).add(w);
+        if (/\b(apk\s+add|apt-get\s+(?:-\S+\s+)*install|apt\s+install)\b/.test(seg)) { st.installed = true; break; }
+      }
+    }
     // simple shell variables (nginx: nginxPackages=" nginx=${NGINX_VERSION} ..."): expand them where used
     const shVars = {};
     for (const m of run.matchAll(/(?:^|[;&|]\s*)(\w+)="([^"$`]*(?:\$\{?\w+\}?[^"$`]*)*)"/g)) shVars[m[1]] = m[2];
@@ -171,6 +181,7 @@ export function analyzeImages({ sources, corpus }) {
             from: a.final.from, apt: [...new Set(a.final.apt)].sort(), aptBuildOnly: [...new Set(a.final.aptBuildOnly)].sort(), recommends: a.final.recommends,
             apk: [...new Set(a.final.apk)].sort(), apkBuildOnly: [...new Set(a.final.apkBuildOnly)].sort(), evidence: a.final.evidence,
             env: a.final.env, cmd: a.final.cmd, entrypoint: a.final.entrypoint, user: a.final.user, shell: a.final.shell,
+            preInstall: [...(a.final.preInstall || [])].sort(),
           };
         } else missing.push(`${entry.id} (${st.gitRepo} ${st.directory}/${st.file})`);
       }

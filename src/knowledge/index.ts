@@ -74,7 +74,7 @@ interface ImageEntry {
   notes?: string[];
 }
 interface ImagesFile {
-  source: unknown; defaultPath: string; releaseTokens: string[];
+  source: unknown; defaultPath: string; releaseFamily: Record<string, string>;
   bases: Record<string, BaseEntry>; images: Record<string, ImageEntry>; repos: Record<string, string[][]>; lists: string[][];
 }
 
@@ -136,29 +136,55 @@ export function repositoryKey(ref: ImageRef): string {
 }
 
 const DISTRO_REPOS: ReadonlySet<string> = new Set(['debian', 'ubuntu', 'alpine', 'busybox']);
+const PRERELEASE = /(?:^|[\d.-])(?:rc|ea|beta|alpha)\d*(?=-|$)|^\d{8}$/;
+const versionParts = (v: string): number[] => v.split(/[._+-]|(?<=\d)u(?=\d)/).map(x => Number.parseInt(x, 10)).filter(n => !Number.isNaN(n));
+/** How well a stanza tag's version fits the requested one: full prefix > more equal components > closer number. */
+export function versionScore(tagVersion: string, requested: string): number {
+  const pre = PRERELEASE.test(tagVersion) && !PRERELEASE.test(requested) ? -1e5 : 0;
+  if (!requested) return pre;
+  const a = versionParts(tagVersion), b = versionParts(requested);
+  let k = 0;
+  while (k < a.length && k < b.length && a[k] === b[k]) k++;
+  const full = (k === b.length && a.length >= b.length) || (k === a.length && a.length >= Math.min(2, b.length));
+  const ak = a[k], bk = b[k];
+  const dist = ak !== undefined && bk !== undefined ? Math.min(Math.abs(ak - bk), 999) : bk !== undefined ? 500 : 0;
+  return pre + (full ? 1e6 : 0) + k * 1e3 - dist;
+}
+
 function resolveTag(data: ImagesFile, repo: string, tag: string): { id: string; match: MatchKind } | null {
   const stanzas = data.repos[repo];
   if (!stanzas) return null;
   const exact = stanzas.find(s => s.indexOf(tag) > 0);
   if (exact?.[0]) return { id: exact[0], match: 'exact' };
   const { version, key } = splitTag(tag);
-  const score = (s: string[]): number => Math.max(...s.slice(1).map(t => {
-    const v = splitTag(t).version;
-    let i = 0;
-    while (i < v.length && v[i] === version[i]) i++;
-    return i === v.length && (version[i] === undefined || version[i] === '.') ? i + 1000 : i;
-  }));
-  const tryKey = (k: string): string | undefined => {
-    const cands = stanzas.filter(s => s.slice(1).some(t => splitTag(t).key === k));
-    return [...cands].sort((a, b) => score(b) - score(a))[0]?.[0];
+  // release tokens -> their family (slim-bullseye ~ slim-bookworm, alpine3.18 ~ alpine3.24), bare numbers dropped
+  const normKey = (k: string): string => k.split('-')
+    .map(t => (/^alpine\d+\.\d+$/.test(t) ? 'alpine' : data.releaseFamily[t] ?? (/^\d+(\.\d+)*$/.test(t) ? '' : t)))
+    .filter(Boolean).join('-');
+  const best = (keyOf: (t: string) => string, want: string): { id: string; full: boolean } | null => {
+    let top: { id: string; score: number } | null = null;
+    for (const s of stanzas) {
+      const tags = s.slice(1).filter(t => keyOf(t) === want);
+      if (!tags.length || !s[0]) continue;
+      const score = Math.max(...tags.map(t => versionScore(splitTag(t).version, version)));
+      if (!top || score > top.score) top = { id: s[0], score };
+    }
+    return top && { id: top.id, full: top.score >= 5e5 };
   };
-  const hit = tryKey(key);
+  const hit = best(t => splitTag(t).key, key);
   // for the distro repositories the version is the release: another release is only an approximation
-  if (hit) return { id: hit, match: DISTRO_REPOS.has(repo) && !stanzas.some(s => s[0] === hit && score(s) >= 1000) ? 'approximate' : 'variant' };
-  const releaseToken = new RegExp(`^(${data.releaseTokens.join('|')}|alpine\\d+\\.\\d+|\\d+(\\.\\d+)*)$`);
-  const reduced = key.split('-').filter(t => !releaseToken.test(t)).join('-');
-  const approx = tryKey(reduced) ?? tryKey('');
-  return approx ? { id: approx, match: 'approximate' } : null;
+  if (hit) return { id: hit.id, match: DISTRO_REPOS.has(repo) && !hit.full ? 'approximate' : 'variant' };
+  const nk = normKey(key);
+  const approx = best(t => normKey(splitTag(t).key), nk) ?? best(t => splitTag(t).key, '');
+  if (approx) return { id: approx.id, match: 'approximate' };
+  // last resort for a known repository: the stanza sharing the most variant words (openjdk:11-jre-slim -> a slim one)
+  const want = new Set(nk.split('-').filter(Boolean));
+  let top: { id: string; n: number } | null = null;
+  for (const s of stanzas) {
+    const n = Math.max(...s.slice(1).map(t => normKey(splitTag(t).key).split('-').filter(w => want.has(w)).length));
+    if (s[0] && (!top || n > top.n)) top = { id: s[0], n };
+  }
+  return top ? { id: top.id, match: 'approximate' } : null;
 }
 
 // ---------- image entries ----------

@@ -136,6 +136,19 @@ describe('resolveBaseImage: official images', () => {
     expect(has('openjdk:27-jdk-slim', 'java')).toBe(true);
     expect(resolve('nginx:latest').cmd).toEqual(['nginx', '-g', 'daemon off;']);
   });
+  it('tags that are not listed resolve to the closest version of the same variant', () => {
+    expect(resolve('alpine:3.20').id).toBe('alpine:3.21.7');
+    expect(resolve('golang:1.22-alpine').family).toBe('alpine');
+    expect(resolve('python:3.9-slim-bullseye').match).toBe('approximate');
+    expect(resolve('python:3.9-slim-bullseye').id).toMatch(/slim/);
+    expect(resolve('python:3.11-alpine3.18').id).toMatch(/^python:3\.11\..*alpine/);
+    expect(resolve('openjdk:11-jre-slim').id).toMatch(/slim/);
+    expect(resolve('node:20').match).toBe('variant');
+  });
+  it('alpine base has apk (Dockerfile evidence) and python:3.14-slim uses the repo-info package list', () => {
+    expect(has('alpine:3.24', 'apk')).toBe(true);
+    expect(resolve('python:3.14-slim').notes.join(' ')).toMatch(/repo-info/);
+  });
   it('digest-only references resolve as latest', () => {
     const i = resolve('python@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef');
     expect(i.notes.join(' ')).toMatch(/digest/);

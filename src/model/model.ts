@@ -152,7 +152,6 @@ export interface BuildModelOptions {
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'] as const;
 const NON_POSIX_SHELLS = /(?:^|[\\/])(?:powershell|pwsh|cmd)(?:\.exe)?$/i;
-const SHELL_PROGRAMS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', '/bin/sh', '/bin/bash', '/bin/ash', '/bin/dash', '/usr/bin/env']);
 
 function flagValue(flags: readonly Flag[], name: string): Flag | undefined {
   return flags.find((f) => f.name.toLowerCase() === name);
@@ -203,28 +202,6 @@ function shellSource(text: string, start: number, end: number, escapeChar: strin
     src = chars.join('');
   }
   return src;
-}
-
-function isShellInvocation(cmd: SimpleCommand): boolean {
-  if (!cmd.name) return false;
-  if (!SHELL_PROGRAMS.has(cmd.name)) return false;
-  // `bash script.sh` runs a file; `bash -c "..."` runs the string (not analysed further here);
-  // `bash <<EOF` / `bash -ex <<EOF` runs the heredoc.
-  return cmd.args.every((a) => (a.value ?? '').startsWith('-') && a.value !== '-c');
-}
-
-function shiftCommand(c: SimpleCommand, by: number): SimpleCommand {
-  const w = (x: ShellWord): ShellWord => ({ ...x, start: x.start + by, end: x.end + by });
-  return {
-    ...c,
-    nameWord: c.nameWord ? w(c.nameWord) : null,
-    args: c.args.map(w),
-    assignments: c.assignments.map((a) => ({ ...a, value: a.value ? w(a.value) : null, start: a.start + by, end: a.end + by })),
-    redirects: c.redirects.map((r) => ({ ...r, target: r.target ? w(r.target) : null, start: r.start + by, end: r.end + by })),
-    heredocs: c.heredocs.map((h) => ({ ...h, bodyStart: h.bodyStart + by, bodyEnd: h.bodyEnd + by })),
-    start: c.start + by,
-    end: c.end + by,
-  };
 }
 
 interface Scope {
@@ -304,21 +281,9 @@ export function buildModel(syntax: SyntaxTree, lines: LineIndex, opts: BuildMode
     };
   };
 
-  const commandsOf = (ctx: ShellContext): SimpleCommand[] => {
-    const parser = opts.shellParser;
-    const out: SimpleCommand[] = [];
-    for (const c of ctx.script.commands) {
-      out.push(c);
-      if (!parser) continue;
-      if (c.heredocs.length > 0 && (c.name === null || isShellInvocation(c))) {
-        for (const h of c.heredocs) {
-          const sub = parser.parse(h.body);
-          for (const sc of sub.commands) out.push(shiftCommand(sc, h.bodyStart));
-        }
-      }
-    }
-    return out;
-  };
+  // The shell parser itself reports the commands of heredoc scripts run by a shell
+  // (`RUN <<EOF`, `bash <<EOF`), flagged `inHeredocScript`, with offsets into the same source.
+  const commandsOf = (ctx: ShellContext): SimpleCommand[] => ctx.script.commands;
 
   const execCommand = (json: readonly Word[], base: number): SimpleCommand | null => {
     const words: ShellWord[] = json.map((w) => {
@@ -530,7 +495,7 @@ export function buildModel(syntax: SyntaxTree, lines: LineIndex, opts: BuildMode
         for (const p of inst.properties) {
           const raw = p.value ?? '';
           const v = substitute(raw, lookupIn(s), escapeChar);
-          s.env.set(p.name, v === null ? null : (p.unescapedValue !== null && v === raw ? p.unescapedValue : unquote(v)));
+          s.env.set(p.name, v);
         }
         break;
       }

@@ -28,8 +28,9 @@ export interface Flag {
 
 export interface Property {
   name: string;
+  /** Value with quotes removed and escapes processed (dockerfile-ast's getValue). */
   value: string | null;
-  /** Value with quotes and escapes removed. */
+  /** Value as written, quotes kept (dockerfile-ast's getUnescapedValue, despite the name). */
   unescapedValue: string | null;
   range: Range;
   nameRange: Range;

@@ -11,7 +11,7 @@ import {
   ModifiableInstruction as AstModifiable,
   Onbuild as AstOnbuild,
 } from 'dockerfile-ast';
-import type { Instruction as AstInstruction, Property as AstProperty, Heredoc as AstHeredoc, Flag as AstFlag } from 'dockerfile-ast';
+import type { Argument as AstArgument, Instruction as AstInstruction, Property as AstProperty, Heredoc as AstHeredoc, Flag as AstFlag } from 'dockerfile-ast';
 import type { Range } from '../core/types.js';
 import type { LineIndex } from '../core/text.js';
 import type { Comment, Directive, Flag, HeredocSyntax, Instruction, Property, SyntaxTree, Word } from './syntax.js';
@@ -65,12 +65,29 @@ function hasHeredocs(i: object): i is HasHeredocs {
   return typeof (i as Partial<HasHeredocs>).getHeredocs === 'function';
 }
 
+/**
+ * dockerfile-ast re-tokenises an instruction's text on every getArguments()/getFlags()/
+ * getHeredocs() call; its private getRawArguments() gives the same words (flags included) in one
+ * pass, so we call it once and ask for flags and heredocs only when the words show there are any.
+ */
+interface RawArgs {
+  getRawArguments(): AstArgument[];
+}
+function rawArguments(i: AstInstruction): AstArgument[] {
+  // getRawArguments is private in dockerfile-ast's typings; it exists on every instruction.
+  const r = i as unknown as Partial<RawArgs>;
+  return typeof r.getRawArguments === 'function' ? r.getRawArguments() : i.getArguments();
+}
+
 function convertInstruction(i: AstInstruction, lines: LineIndex, depth: number): Instruction {
   const range = copyRange(i.getRange());
   const rawKeyword = i.getInstruction();
   const keyword = rawKeyword.toUpperCase();
-  const flags = i instanceof AstModifiable ? i.getFlags().map(convertFlag) : [];
-  const args: Word[] = i.getArguments().map((a) => ({ value: a.getValue(), range: copyRange(a.getRange()) }));
+  const raw = rawArguments(i);
+  const mayHaveFlags = i instanceof AstModifiable && raw.length > 0 && (raw[0]?.getValue() ?? '').startsWith('--');
+  const flags = mayHaveFlags && i instanceof AstModifiable ? i.getFlags().map(convertFlag) : [];
+  const rest = flags.length > 0 ? raw.slice(flags.length) : raw;
+  const args: Word[] = rest.map((a) => ({ value: a.getValue(), range: copyRange(a.getRange()) }));
   const start = lines.offsetAt(range.start);
   const end = lines.offsetAt(range.end);
   const first = args[0];
@@ -91,7 +108,8 @@ function convertInstruction(i: AstInstruction, lines: LineIndex, depth: number):
     properties = i.getProperties().map(convertProperty);
   }
 
-  const heredocs = hasHeredocs(i) && keyword !== 'ONBUILD' ? i.getHeredocs().map(convertHeredoc) : [];
+  const mayHaveHeredocs = keyword !== 'ONBUILD' && rest.some((a) => a.getValue().includes('<<'));
+  const heredocs = mayHaveHeredocs && hasHeredocs(i) ? i.getHeredocs().map(convertHeredoc) : [];
 
   let trigger: Instruction | null = null;
   if (i instanceof AstOnbuild && depth === 0) {

@@ -14,6 +14,7 @@
  */
 import { effectiveCommand, parseWords, wordText, type ArgSpec, type EffectiveCommand } from './queries.js';
 import { basename } from './text.js';
+import { memoByCommand } from './memo.js';
 import type {
   AptInstall,
   ApkInstall,
@@ -163,7 +164,9 @@ interface Identified {
   words: ShellWord[];
 }
 
-function identify(cmd: SimpleCommand): Identified | null {
+const identify = memoByCommand(identifyUncached);
+
+function identifyUncached(cmd: SimpleCommand): Identified | null {
   const eff = effectiveCommand(cmd);
   if (eff.name === null) return null;
   const name = basename(eff.name);
@@ -203,7 +206,7 @@ function pythonModule(args: readonly ShellWord[]): { module: string; rest: Shell
  * Recognise any package-manager invocation: manager, subcommand, flags and operands. Returns null
  * for other commands.
  */
-export function recognisePackageCommand(cmd: SimpleCommand): PackageCommand | null {
+function recognisePackageCommandUncached(cmd: SimpleCommand): PackageCommand | null {
   const id = identify(cmd);
   if (id === null) return null;
   const parsed = parseWords(id.words, SPECS[id.manager]);
@@ -458,7 +461,7 @@ const NPM_CI = new Set(['ci', 'clean-install', 'ic', 'install-clean', 'isntall-c
  * `pnpm add/install/i`, `gem install/i`, `bundle install/add`, `go install/get/run`,
  * `cargo install`, `composer require/install` (also `global`), `conda/mamba/micromamba install/create`.
  */
-export function recognisePackageInstall(cmd: SimpleCommand): PackageInstall | null {
+function recognisePackageInstallUncached(cmd: SimpleCommand): PackageInstall | null {
   const pc = recognisePackageCommand(cmd);
   if (pc === null) return null;
   const sub = pc.subcommand;
@@ -683,7 +686,7 @@ function nodeInstall(pc: PackageCommand): NodeInstall | null {
 // ------------------------------------------------------------------ updates and removals
 
 /** `apt-get/apt/aptitude update`, `apk update`, `yum/dnf/microdnf makecache`, `zypper refresh/ref`. */
-export function recogniseIndexUpdate(cmd: SimpleCommand): IndexUpdate | null {
+function recogniseIndexUpdateUncached(cmd: SimpleCommand): IndexUpdate | null {
   const pc = recognisePackageCommand(cmd);
   if (pc === null) return null;
   const sub = pc.subcommand;
@@ -722,7 +725,7 @@ const REMOVE_VERBS: Readonly<Partial<Record<PackageManager, readonly string[]>>>
 };
 
 /** `apt-get purge/remove/autoremove`, `apk del`, `dnf remove`, `pip uninstall`, `npm uninstall`, ... */
-export function recognisePackageRemoval(cmd: SimpleCommand): PackageRemoval | null {
+function recognisePackageRemovalUncached(cmd: SimpleCommand): PackageRemoval | null {
   const pc = recognisePackageCommand(cmd);
   if (pc === null) return null;
   const verbs = REMOVE_VERBS[pc.manager] ?? [];
@@ -808,7 +811,7 @@ function cachesOfPath(raw: string): CacheKind[] {
  * `zypper clean`/`cc`, `pip cache purge`, `uv cache clean`, `npm cache clean`, `yarn cache clean`,
  * `pnpm store prune`, `composer clear-cache`, `conda clean`, `go clean -cache/-modcache`).
  */
-export function recogniseCleanup(cmd: SimpleCommand): Cleanup | null {
+function recogniseCleanupUncached(cmd: SimpleCommand): Cleanup | null {
   const eff = effectiveCommand(cmd);
   const name = eff.name === null ? null : basename(eff.name);
   if (name === 'rm') {
@@ -908,7 +911,7 @@ const WGET_VALUES = [
 const WGET_SINGLE_DASH = ['-nv', '-nc', '-nd', '-nH', '-np'];
 
 /** curl and wget (also via `busybox wget`, `sudo curl`): URLs, output, TLS and error handling. */
-export function recogniseDownload(cmd: SimpleCommand): Download | null {
+function recogniseDownloadUncached(cmd: SimpleCommand): Download | null {
   const eff = effectiveCommand(cmd);
   const name = eff.name === null ? null : basename(eff.name);
   if (name === 'curl') {
@@ -973,7 +976,7 @@ const SUM_TOOLS: Readonly<Record<string, string>> = {
  * `gpgv`, `cosign verify[-blob|-attestation]`, `minisign -V`, `signify -V`,
  * `openssl dgst -verify`, `rpm -K` / `--checksig`, `gh attestation verify`, `slsa-verifier verify-*`.
  */
-export function recogniseVerification(cmd: SimpleCommand): Verification | null {
+function recogniseVerificationUncached(cmd: SimpleCommand): Verification | null {
   const eff = effectiveCommand(cmd);
   const name = eff.name === null ? null : basename(eff.name);
   if (name === null) return null;
@@ -1041,3 +1044,12 @@ export function recogniseVerification(cmd: SimpleCommand): Verification | null {
   }
   return null;
 }
+
+// Memoised entry points (see memo.ts): every rule asks these questions of the same commands.
+export const recognisePackageCommand = memoByCommand(recognisePackageCommandUncached);
+export const recognisePackageInstall = memoByCommand(recognisePackageInstallUncached);
+export const recogniseIndexUpdate = memoByCommand(recogniseIndexUpdateUncached);
+export const recognisePackageRemoval = memoByCommand(recognisePackageRemovalUncached);
+export const recogniseCleanup = memoByCommand(recogniseCleanupUncached);
+export const recogniseDownload = memoByCommand(recogniseDownloadUncached);
+export const recogniseVerification = memoByCommand(recogniseVerificationUncached);

@@ -15,6 +15,7 @@
  *   (`--prefix=$P`, `"--prefix=$P"`), else as a positional.
  */
 import { basename } from './text.js';
+import { memoByCommand } from './memo.js';
 import type { CommandFlag, ShellWord, SimpleCommand } from './types.js';
 
 /** One flag occurrence. `name` is normalised to `-x` or `--long` (without `=value`). */
@@ -258,7 +259,9 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
  * command (`sudo $CMD`) gives a view with name null.
  * Ranges (start/end, connector, flags) are those of the whole original command.
  */
-export function effectiveCommand(cmd: SimpleCommand): EffectiveCommand {
+export const effectiveCommand = memoByCommand(effectiveCommandUncached);
+
+function effectiveCommandUncached(cmd: SimpleCommand): EffectiveCommand {
   let current: EffectiveCommand = 'wrappers' in cmd && Array.isArray(cmd.wrappers) ? (cmd as EffectiveCommand) : { ...cmd, wrappers: [] };
   for (let depth = 0; depth < 8; depth++) {
     const n = commandName(current);

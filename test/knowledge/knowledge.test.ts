@@ -14,6 +14,7 @@ import {
   repositoryKey,
   resolveBaseImage,
   splitTag,
+  versionScore,
   type BaseImageInfo,
   type ImageRef,
 } from '../../src/knowledge/index.js';
@@ -275,6 +276,13 @@ describe('tag helpers', () => {
     expect(splitTag('8u502-b07-jdk-alpine-3.24')).toEqual({ version: '8u502-b07', key: 'jdk-alpine-3.24' });
     expect(splitTag('alpine')).toEqual({ version: '', key: 'alpine' });
     expect(splitTag('3.15-rc-slim')).toEqual({ version: '3.15-rc', key: 'slim' });
+  });
+  it('versionScore prefers full prefixes, then the nearest version, and avoids pre-releases', () => {
+    expect(versionScore('3.12.14', '3.12')).toBeGreaterThan(versionScore('3.13', '3.12'));
+    expect(versionScore('3.21', '3.20')).toBeGreaterThan(versionScore('3', '3.20'));
+    expect(versionScore('3.21', '3.20')).toBeGreaterThan(versionScore('3.24', '3.20'));
+    expect(versionScore('3.14', '3.9')).toBeGreaterThan(versionScore('3.15-rc', '3.9'));
+    expect(versionScore('3', '3')).toBeGreaterThan(versionScore('3.14', '4'));
   });
   it('repositoryKey', () => {
     expect(repositoryKey({ repository: 'library/python' })).toBe('python');

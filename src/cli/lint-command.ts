@@ -7,8 +7,10 @@ import { dirname, join, resolve } from 'node:path';
 import { severityRank, type FileResult, type InputError, type LintReport, type Severity } from '../core/types.js';
 import { ConfigError, envConfig, failsThreshold, loadConfig, mergeConfig, type DockwiseConfig, type ResolvedConfig } from '../config/index.js';
 import { collectInputs } from './files.js';
-import { readInput, readStdin } from './read.js';
-import { createLinter, type LintOptions } from '../lint.js';
+import { readStdin } from './read.js';
+import { createLinter, type Linter } from '../lint.js';
+import { lintFileTask, lintRead, type FileOutcome, type FileTask, type SharedLintOptions } from './lint-file.js';
+import { availableParallelism } from 'node:os';
 import type { RuleDefinition } from '../engine/rule.js';
 
 export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'checkstyle', 'gitlab', 'github', 'gnu', 'codeclimate', 'junit'] as const;
@@ -35,6 +37,7 @@ export interface LintCliOptions {
   color?: boolean;
   maxFileSize?: string;
   context?: string;
+  jobs?: string;
 }
 
 export interface CliIO {
@@ -105,6 +108,16 @@ function parseSize(s: string | undefined): number {
   return n * (unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1);
 }
 
+/** Below this many files, linting in the main thread is faster than starting workers. */
+const WORKER_MIN_FILES = 24;
+
+function parseJobs(s: string | undefined): number {
+  if (s === undefined) return availableParallelism();
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs takes a whole number of at least 1 (got "${s}")`);
+  return n;
+}
+
 function useColor(o: LintCliOptions, io: CliIO, toFile: boolean): boolean {
   if (o.color === false) return false;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
@@ -119,23 +132,22 @@ function unknownCodes(codes: Iterable<string>, rules: readonly RuleDefinition[])
   return [...codes].filter((c) => !known.has(c));
 }
 
-function dockerignoreFor(file: string, contextDir: string | undefined, cache: Map<string, string | null>): string | null {
-  const dir = contextDir ?? dirname(file);
-  if (cache.has(dir)) return cache.get(dir) ?? null;
-  let text: string | null = null;
-  // BuildKit reads <Dockerfile>.dockerignore first, then the context's .dockerignore.
-  for (const candidate of [`${file}.dockerignore`, join(dir, '.dockerignore')]) {
-    if (existsSync(candidate)) {
-      try {
-        text = readFileSync(candidate, 'utf8');
-        break;
-      } catch {
-        /* unreadable: treat as absent */
-      }
-    }
+function readIfExists(path: string): string | null {
+  if (!existsSync(path)) return null;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null; // unreadable: treat as absent
   }
-  cache.set(dir, text);
-  return text;
+}
+
+/** BuildKit reads `<Dockerfile>.dockerignore` first, then the build context's `.dockerignore`. */
+function dockerignoreFor(file: string, contextDir: string | undefined, cache: Map<string, string | null>): string | null {
+  const own = readIfExists(`${file}.dockerignore`);
+  if (own !== null) return own;
+  const dir = contextDir ?? dirname(file);
+  if (!cache.has(dir)) cache.set(dir, readIfExists(join(dir, '.dockerignore')));
+  return cache.get(dir) ?? null;
 }
 
 export async function runLint(paths: string[], o: LintCliOptions, io: CliIO, rules: readonly RuleDefinition[]): Promise<number> {
@@ -164,44 +176,64 @@ export async function runLint(paths: string[], o: LintCliOptions, io: CliIO, rul
   }
 
   const { inputs, errors } = collectInputs(paths, io.cwd, o.stdinFilename);
-  const linter = createLinter({ rules, loadShellParser: async () => (await import('../shell/parser.js')).loadShellParser() });
   const files: FileResult[] = [];
   const allErrors: InputError[] = [...errors];
   const ignoreCache = new Map<string, string | null>();
   const contextDir = o.context !== undefined ? resolve(io.cwd, o.context) : undefined;
-
+  const format = (config.format ?? 'stylish') as (typeof FORMAT_NAMES)[number];
+  const keepSource = format === 'stylish';
+  const shared: SharedLintOptions = {
+    ignored: config.ignored,
+    enabled: config.enable,
+    severityOverrides: config.severityOverrides,
+    disableIgnorePragma: config.disableIgnorePragma,
+    trustedRegistries: config.trustedRegistries,
+    labelSchema: config.labelSchema,
+    strictLabels: config.strictLabels,
+    strictPinning: config.strictPinning,
+    buildArgs: config.buildArgs,
+  };
+  const tasks: FileTask[] = [];
+  const order: ({ kind: 'task'; index: number } | { kind: 'stdin'; display: string })[] = [];
   for (const input of inputs) {
-    const read = input.kind === 'stdin' ? await readStdin(maxBytes) : readInput(input.path, maxBytes);
-    if (!read.ok) {
-      allErrors.push({ file: input.display, message: read.message, ...(read.line !== undefined ? { line: read.line } : {}) });
-      continue;
+    if (input.kind === 'stdin') order.push({ kind: 'stdin', display: input.display });
+    else {
+      order.push({ kind: 'task', index: tasks.length });
+      tasks.push({ path: input.path, display: input.display, dockerignore: dockerignoreFor(input.path, contextDir, ignoreCache) });
     }
-    const lintOpts: LintOptions = {
-      file: input.display,
-      ignored: config.ignored,
-      enabled: config.enable,
-      severityOverrides: config.severityOverrides,
-      disableIgnorePragma: config.disableIgnorePragma,
-      trustedRegistries: config.trustedRegistries,
-      labelSchema: config.labelSchema,
-      strictLabels: config.strictLabels,
-      strictPinning: config.strictPinning,
-      buildArgs: config.buildArgs,
-    };
-    if (input.kind === 'file' || contextDir) {
-      lintOpts.context = { dockerignore: dockerignoreFor(input.kind === 'file' ? input.path : join(io.cwd, 'Dockerfile'), contextDir, ignoreCache) };
+  }
+  let jobs: number;
+  try {
+    jobs = parseJobs(o.jobs);
+  } catch (e) {
+    io.stderr(`dockwise: ${(e as Error).message}\n`);
+    return 2;
+  }
+  // Worker threads pay off only with enough files to amortise their start-up (~0.1 s each).
+  const useWorkers = jobs > 1 && tasks.length >= WORKER_MIN_FILES;
+  let linter: Linter | null = null;
+  const getLinter = (): Linter => (linter ??= createLinter({ rules, loadShellParser: async () => (await import('../shell/parser.js')).loadShellParser() }));
+  const taskOutcomes: FileOutcome[] = useWorkers
+    ? await (await import('./pool.js')).lintInWorkers(tasks, shared, maxBytes, keepSource, jobs)
+    : [];
+  for (const item of order) {
+    let outcome: FileOutcome;
+    if (item.kind === 'stdin') {
+      const read = await readStdin(maxBytes);
+      const ctx = contextDir ? { context: { dockerignore: dockerignoreFor(join(contextDir, 'Dockerfile'), contextDir, ignoreCache) } } : {};
+      outcome = await lintRead(getLinter(), read, item.display, { ...shared, ...ctx }, keepSource);
+    } else if (useWorkers) {
+      outcome = taskOutcomes[item.index] ?? { errors: [] };
+    } else {
+      const task = tasks[item.index];
+      if (!task) continue;
+      outcome = await lintFileTask(getLinter(), task, shared, maxBytes, keepSource);
     }
-    try {
-      const r = await linter.lintTextAsync(read.text, lintOpts);
-      files.push(r.result);
-      allErrors.push(...r.errors);
-    } catch (e) {
-      allErrors.push({ file: input.display, message: `internal error: ${(e as Error).message} (please report this)` });
-    }
+    if (outcome.result) files.push(outcome.result);
+    allErrors.push(...outcome.errors);
   }
 
   const report: LintReport = { files, errors: allErrors };
-  const format = (config.format ?? 'stylish') as (typeof FORMAT_NAMES)[number];
   const { formatReport } = await import('../report/index.js');
   const ruleMap = new Map(rules.map((r) => [r.code, r]));
   const text = await formatReport(format, report, {

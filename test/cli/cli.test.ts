@@ -137,11 +137,11 @@ describe('dockwise lint', () => {
 
   it('honours inline pragmas (hadolint and dockwise spellings) and disable-ignore-pragma', () => {
     const text = 'FROM debian:12\n# hadolint ignore=DL3000\nWORKDIR app\n# dockwise ignore=DL3000\nWORKDIR other\n';
-    expect(json(run(['lint', '-f', 'json', '-'], { input: text })).findings).toEqual([]);
+    expect(json(run(['lint', '-f', 'json', '-'], { input: text })).findings.filter((f) => f.rule === 'DL3000')).toEqual([]);
     const all = json(run(['lint', '-f', 'json', '--disable-ignore-pragma', '-'], { input: text })).findings;
     expect(all.filter((f) => f.rule === 'DL3000')).toHaveLength(2);
     const globalText = '# hadolint global ignore=DL3006\nFROM debian\n';
-    expect(json(run(['lint', '-f', 'json', '-'], { input: globalText })).findings).toEqual([]);
+    expect(json(run(['lint', '-f', 'json', '-'], { input: globalText })).findings.filter((f) => f.rule === 'DL3006')).toEqual([]);
   });
 
   it('reads .hadolint.yaml and reports config errors with file, line and key (exit 2)', () => {

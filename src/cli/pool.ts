@@ -1,0 +1,40 @@
+/**
+ * Spread file linting over worker threads. Each worker takes the next file when it finishes one
+ * (so slow files do not stall a fixed share); outcomes come back by index, and the caller gets
+ * them in input order.
+ */
+import { Worker } from 'node:worker_threads';
+import type { FileOutcome, FileTask, SharedLintOptions } from './lint-file.js';
+
+export async function lintInWorkers(tasks: readonly FileTask[], opts: SharedLintOptions, maxBytes: number, keepSource: boolean, jobs: number): Promise<FileOutcome[]> {
+  const outcomes: (FileOutcome | undefined)[] = new Array<FileOutcome | undefined>(tasks.length);
+  let next = 0;
+  const workerUrl = new URL('./worker.js', import.meta.url);
+  const runWorker = (): Promise<void> =>
+    new Promise((resolve) => {
+      const w = new Worker(workerUrl, { workerData: { opts, maxBytes, keepSource } });
+      let current = -1;
+      const feed = (): void => {
+        if (next < tasks.length) {
+          current = next++;
+          w.postMessage({ id: current, task: tasks[current] });
+        } else {
+          current = -1;
+          w.postMessage(null);
+        }
+      };
+      w.on('message', (m: { id: number; outcome: FileOutcome }) => {
+        outcomes[m.id] = m.outcome;
+        feed();
+      });
+      // A crashed worker loses only the file it was on; the others take the rest.
+      w.on('error', (e: Error) => {
+        if (current >= 0) outcomes[current] = { errors: [{ file: tasks[current]?.display ?? '?', message: `internal error: ${e.message} (please report this)` }] };
+      });
+      w.on('exit', () => resolve());
+      feed();
+    });
+  const n = Math.max(1, Math.min(jobs, tasks.length));
+  await Promise.all(Array.from({ length: n }, runWorker));
+  return outcomes.map((o, i) => o ?? { errors: [{ file: tasks[i]?.display ?? '?', message: 'internal error: a worker thread stopped before linting this file (please report this)' }] });
+}

@@ -1,0 +1,71 @@
+import { defineRule, type Range } from '../../src/rule-api.js';
+
+export default defineRule({
+  code: 'NoEmptyContinuation',
+  name: 'no-empty-continuation',
+  severity: 'warning',
+  category: 'maintainability',
+  source: 'buildkit',
+  fixable: true,
+  docs: {
+    summary: 'Empty continuation lines will become errors in a future release',
+    what: 'Flags an empty (or blank) line inside an instruction that is continued with the escape character (`\\`, or `` ` `` with `# escape=`). Each run of empty lines is reported once, from the escape character before it.',
+    why: 'The parser silently skips such lines today, but support is deprecated and a later Dockerfile syntax will reject them, breaking the build. An empty line in the middle of a RUN usually also means a continuation was meant to end there.',
+    examples: [
+      { bad: 'FROM alpine:3.20\nRUN apk add \\\n\n    curl', good: 'FROM alpine:3.20\nRUN apk add \\\n    curl' },
+      { bad: 'FROM alpine:3.20\nEXPOSE \\\n\n80', good: 'FROM alpine:3.20\nEXPOSE \\\n# Port\n80' },
+    ],
+    exceptions: 'Comment lines inside a continuation are not empty and are fine. Empty lines in heredoc bodies are part of the document and are not flagged.',
+    equivalents: ['BuildKit NoEmptyContinuation', 'dockerfile-utils EMPTY_CONTINUATION_LINE'],
+    references: ['https://docs.docker.com/reference/build-checks/no-empty-continuation/'],
+  },
+  check({ model, report }) {
+    const { lines } = model;
+    const esc = model.escapeChar;
+    // A final newline does not start another line.
+    const lineCount = model.text.endsWith('\n') || model.text.endsWith('\r') ? lines.lineCount - 1 : lines.lineCount;
+    /**
+     * Column of the continuation escape character on the line, or -1. As in BuildKit, an escaped
+     * escape character (`\\` at the end) does not continue the line.
+     */
+    const continuation = (text: string): number => {
+      let k = text.length;
+      while (k > 0 && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
+      if (k === 0 || text[k - 1] !== esc) return -1;
+      return k === 1 || text[k - 2] !== esc ? k - 1 : -1;
+    };
+    for (const inst of model.syntax.instructions) {
+      const first = inst.range.start.line;
+      let escCol = continuation(lines.lineText(first));
+      // Where a reported range starts: the escape character, or the end of a comment line after it.
+      let from = { line: first, character: escCol };
+      let line = first + 1;
+      while (escCol >= 0 && line < lineCount) {
+        const text = lines.lineText(line);
+        const trimmed = text.trim();
+        if (trimmed.startsWith('#')) {
+          from = { line, character: text.length };
+          line++;
+          continue;
+        }
+        if (trimmed === '') {
+          let last = line;
+          while (last + 1 < lineCount && lines.lineText(last + 1).trim() === '') last++;
+          const range: Range = { start: from, end: { line: last, character: lines.lineText(last).length } };
+          const remove: Range = { start: { line, character: 0 }, end: { line: last + 1, character: 0 } };
+          report({
+            message: 'Empty continuation line',
+            range,
+            fix: { title: 'Remove the empty continuation line', safety: 'safe', edits: [{ range: remove, newText: '' }] },
+          });
+          from = { line: last, character: lines.lineText(last).length };
+          line = last + 1;
+          continue;
+        }
+        escCol = continuation(text);
+        from = { line, character: escCol };
+        line++;
+      }
+    }
+  },
+});

@@ -362,18 +362,33 @@ export function buildModel(syntax: SyntaxTree, lines: LineIndex, opts: BuildMode
     };
   };
 
-  const snapshot = (s: Scope | null): InstructionState =>
-    s
-      ? { user: s.user, workdir: s.workdir, shell: s.shell, env: new Map(s.env), args: new Map(s.args) }
-      : { user: null, workdir: null, shell: DEFAULT_SHELL, env: new Map(), args: new Map(globalArgs) };
+  // Frozen copies of the variable maps, shared by every node until the next ARG/ENV/FROM changes
+  // them (copy-on-write: a file with many instructions does not copy the maps once per node).
+  let frozenEnv: ReadonlyMap<string, string | null> | null = null;
+  let frozenArgs: ReadonlyMap<string, string | null> | null = null;
+  let frozenGlobals: ReadonlyMap<string, string | null> | null = null;
+  const thaw = (): void => {
+    frozenEnv = null;
+    frozenArgs = null;
+  };
+  const globalsNow = (): ReadonlyMap<string, string | null> => (frozenGlobals ??= new Map(globalArgs));
+
+  const snapshot = (s: Scope | null): InstructionState => {
+    if (!s) return { user: null, workdir: null, shell: DEFAULT_SHELL, env: new Map(), args: globalsNow() };
+    frozenEnv ??= new Map(s.env);
+    frozenArgs ??= new Map(s.args);
+    return { user: s.user, workdir: s.workdir, shell: s.shell, env: frozenEnv, args: frozenArgs };
+  };
 
   const makeNode = (inst: Instruction, index: number, onbuild: boolean): InstructionNode => {
     const s = scope;
     const state = snapshot(s);
-    const lookup = lookupIn(s ? { ...s, env: new Map(s.env), args: new Map(s.args) } : null);
-    const globalsFrozen = s ? null : new Map(globalArgs);
-    const resolve = (t: string): string | null =>
-      substitute(t, globalsFrozen ? (n) => (globalsFrozen.has(n) ? globalsFrozen.get(n) : undefined) : lookup, escapeChar);
+    const env = state.env;
+    const args = state.args;
+    const lookup: VarLookup = s
+      ? (n) => (env.has(n) ? env.get(n) : args.has(n) ? args.get(n) : undefined)
+      : (n) => (args.has(n) ? args.get(n) : undefined);
+    const resolve = (t: string): string | null => substitute(t, lookup, escapeChar);
     let run: RunInfo | null = null;
     let copy: CopyInfo | null = null;
     if (s && !onbuild) {
@@ -434,6 +449,7 @@ export function buildModel(syntax: SyntaxTree, lines: LineIndex, opts: BuildMode
       const parentIndex = base.kind === 'stage' ? base.stageIndex : null;
       const parent = parentIndex !== null ? stages[parentIndex] : undefined;
       if (current && scope) current.endState = snapshot(scope);
+      thaw();
       const parentEnd = parent ? parent.endState : null;
       scope = {
         env: new Map(parentEnd ? parentEnd.env : []),
@@ -472,6 +488,7 @@ export function buildModel(syntax: SyntaxTree, lines: LineIndex, opts: BuildMode
       nodes.push(node);
       if (inst.keyword === 'ARG') {
         applyArg(inst, globalArgs, null);
+        frozenGlobals = null;
         globalArgNodes.push(node);
       }
       return;
@@ -489,6 +506,7 @@ export function buildModel(syntax: SyntaxTree, lines: LineIndex, opts: BuildMode
     switch (inst.keyword) {
       case 'ARG':
         applyArg(inst, scope.args, globalArgs);
+        frozenArgs = null;
         break;
       case 'ENV': {
         const s = scope;
@@ -497,6 +515,7 @@ export function buildModel(syntax: SyntaxTree, lines: LineIndex, opts: BuildMode
           const v = substitute(raw, lookupIn(s), escapeChar);
           s.env.set(p.name, v);
         }
+        frozenEnv = null;
         break;
       }
       case 'USER': {

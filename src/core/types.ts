@@ -74,6 +74,16 @@ export type RuleSource = 'hadolint' | 'buildkit' | 'dockerfile-utils' | 'trivy-c
 export interface RuleExample {
   bad: string;
   good: string;
+  /** `.dockerignore` content the example assumes (for rules that read the build context). */
+  dockerignore?: string;
+  /** Configuration the example assumes (for config-driven rules such as DL3026 or the label schema). */
+  settings?: {
+    trustedRegistries?: string[];
+    labelSchema?: Record<string, 'text' | 'url' | 'semver' | 'hash' | 'rfc3339' | 'spdx' | 'email'>;
+    strictLabels?: boolean;
+    strictPinning?: boolean;
+    buildArgs?: Record<string, string>;
+  };
 }
 
 export interface RuleDocs {

@@ -49,8 +49,9 @@ describe('documentation examples are tests', () => {
   for (const r of allRules) {
     r.docs.examples.forEach((ex, i) => {
       it(`${r.code} example ${i + 1}: bad fires, good does not`, async () => {
-        expect((await findingsOf(r.code, ex.bad)).length, `bad example of ${r.code} must fire`).toBeGreaterThan(0);
-        expect(await findingsOf(r.code, ex.good), `good example of ${r.code} must not fire`).toEqual([]);
+        const opts = { ...(ex.settings ?? {}), ...(ex.dockerignore !== undefined ? { context: { dockerignore: ex.dockerignore } } : {}) };
+        expect((await findingsOf(r.code, ex.bad, opts)).length, `bad example of ${r.code} must fire`).toBeGreaterThan(0);
+        expect(await findingsOf(r.code, ex.good, opts), `good example of ${r.code} must not fire`).toEqual([]);
       });
     });
   }

@@ -184,15 +184,21 @@ export interface LogicalText {
 export function logicalText(model: DockerfileModel, start: number, end: number): LogicalText {
   const { text: src, lines } = model;
   const esc = model.escapeChar;
+  // Pieces of the file that make up the text: [text offset, file offset, length].
+  const pieces: [number, number, number][] = [];
   let text = '';
-  const offsets: number[] = [];
+  const add = (from: number, to: number): void => {
+    if (to <= from) return;
+    pieces.push([text.length, from, to - from]);
+    text += src.slice(from, to);
+  };
   const first = lines.positionAt(start).line;
   const last = lines.positionAt(end).line;
   for (let line = first; line <= last; line++) {
-    const ls = line === first ? start : (lines.lineStarts[line] ?? src.length);
-    const content = lines.lineText(line);
     const lineStart = lines.lineStarts[line] ?? src.length;
-    let le = Math.min(lineStart + content.length, end);
+    const ls = line === first ? start : lineStart;
+    const contentEnd = lineStart + lines.lineText(line).length;
+    let le = Math.min(contentEnd, end);
     if (line !== first) {
       const trimmed = src.slice(ls, le).trim();
       if (trimmed === '' || trimmed.startsWith('#')) continue;
@@ -202,20 +208,22 @@ export function logicalText(model: DockerfileModel, start: number, end: number):
     while (k > ls && (src[k - 1] === ' ' || src[k - 1] === '\t')) k--;
     const continued = line < last && k > ls && src[k - 1] === esc;
     if (continued) le = k - 1;
-    for (let i = ls; i < le; i++) {
-      text += src[i];
-      offsets.push(i);
-    }
-    if (!continued && line < last) {
-      // A line break that is not a continuation (heredoc bodies): keep it.
-      const nl = lineStart + content.length;
-      if (nl < end) {
-        text += '\n';
-        offsets.push(nl);
-      }
-    }
+    add(ls, le);
+    // A line break that is not a continuation (heredoc bodies) is kept.
+    if (!continued && line < last && contentEnd < end) add(contentEnd, contentEnd + 1);
   }
-  const offsetOf = (i: number): number => (i < offsets.length ? (offsets[i] ?? end) : i === 0 ? start : (offsets[offsets.length - 1] ?? start) + 1);
+  const offsetOf = (i: number): number => {
+    if (pieces.length === 0) return start;
+    let lo = 0;
+    let hi = pieces.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((pieces[mid]?.[0] ?? 0) <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    const [t0, f0, len] = pieces[lo] ?? [0, start, 0];
+    return i - t0 < len ? f0 + (i - t0) : f0 + len;
+  };
   return { text, offsetOf, range: (s, e) => lines.rangeAt(offsetOf(s), e > s ? offsetOf(e - 1) + 1 : offsetOf(s)) };
 }
 
@@ -623,13 +631,20 @@ export function scanDirectives(model: DockerfileModel): DirectiveScan {
     if (shebang && d.name !== 'syntax') break;
     honored.push(d);
   }
-  const inside = new Set<number>();
-  for (const i of model.syntax.instructions) for (let l = i.range.start.line; l <= i.range.end.line; l++) inside.add(l);
   const taken = new Set<number>(honored.map((d) => d.line));
   if (stopper) taken.add(stopper.line);
+  // Instruction line spans, in file order, to skip comments inside continued instructions.
+  const spans = model.syntax.instructions.map((i) => [i.range.start.line, i.range.end.line] as const);
+  let si = 0;
   const later: DirectiveLine[] = [];
   for (let l = 0; l < model.lines.lineCount; l++) {
-    if (taken.has(l) || inside.has(l)) continue;
+    while (si < spans.length && (spans[si]?.[1] ?? -1) < l) si++;
+    const span = spans[si];
+    if (span && span[0] <= l) continue;
+    if (taken.has(l)) continue;
+    let o = model.lines.lineStarts[l] ?? model.text.length;
+    while (model.text[o] === ' ' || model.text[o] === '\t') o++;
+    if (model.text[o] !== '#') continue;
     const d = directiveAt(model, l);
     if (d) later.push(d);
   }

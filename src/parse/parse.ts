@@ -57,6 +57,26 @@ function convertHeredoc(h: AstHeredoc): HeredocSyntax {
   };
 }
 
+/** `NAME` or `NAME=value` (value quotes removed) as a Property with exact ranges. */
+function argWordProperty(w: Word): Property {
+  const eq = w.value.indexOf('=');
+  const start = w.range.start;
+  if (eq < 0) return { name: w.value, value: null, unescapedValue: null, range: w.range, nameRange: w.range, valueRange: null, operator: null };
+  const raw = w.value.slice(eq + 1);
+  const value = raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0] ? raw.slice(1, -1) : raw;
+  const sameLine = w.range.start.line === w.range.end.line;
+  const nameEnd = { line: start.line, character: start.character + eq };
+  return {
+    name: w.value.slice(0, eq),
+    value,
+    unescapedValue: raw,
+    range: w.range,
+    nameRange: { start, end: nameEnd },
+    valueRange: sameLine ? { start: { line: start.line, character: start.character + eq + 1 }, end: w.range.end } : null,
+    operator: '=',
+  };
+}
+
 interface HasHeredocs {
   getHeredocs(): AstHeredoc[];
 }
@@ -102,8 +122,14 @@ function convertInstruction(i: AstInstruction, lines: LineIndex, depth: number):
 
   let properties: Property[] = [];
   if (i instanceof AstArg) {
-    const p = i.getProperty();
-    properties = p ? [convertProperty(p)] : [];
+    if (args.length > 1) {
+      // BuildKit accepts several declarations in one ARG (`ARG A=1 B=2`); dockerfile-ast returns
+      // only one property, so split the words ourselves.
+      properties = args.map(argWordProperty);
+    } else {
+      const p = i.getProperty();
+      properties = p ? [convertProperty(p)] : [];
+    }
   } else if (i instanceof AstEnv || i instanceof AstLabel) {
     properties = i.getProperties().map(convertProperty);
   }

@@ -137,3 +137,14 @@ describe('pragmas and directives', () => {
     expect(m.check?.error).toBe(true);
   });
 });
+
+describe('ARG with several declarations', () => {
+  it('declares each name', () => {
+    const m = model('ARG A=1 B="two" C\nFROM alpine:${A}\nARG B\nRUN echo\n');
+    expect(m.globalArgs.get('A')).toBe('1');
+    expect(m.globalArgs.get('B')).toBe('two');
+    expect(m.globalArgs.has('C')).toBe(true);
+    expect(m.stages[0]?.base).toMatchObject({ kind: 'image', image: { tag: '1' } });
+    expect(m.stages[0]?.instructions.find((n) => n.keyword === 'RUN')?.state.args.get('B')).toBe('two');
+  });
+});

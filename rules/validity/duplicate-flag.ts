@@ -1,0 +1,32 @@
+import { builderFlags, defineRule, knownFlags } from '../../src/rule-api.js';
+
+export default defineRule({
+  code: 'DW5003',
+  name: 'duplicate-flag',
+  severity: 'error',
+  category: 'correctness',
+  source: 'dockerfile-utils',
+  fixable: false,
+  docs: {
+    summary: 'Flag given more than once',
+    what: 'Flags the second and later occurrence of a flag that may appear only once (`COPY --chown=a --chown=b`). Repeatable flags (`RUN --mount`, `RUN --device`, `COPY/ADD --exclude`) are not flagged.',
+    why: 'BuildKit fails the build with "Duplicate flag specified". Which value was meant is unclear to a reader too.',
+    examples: [{ bad: 'FROM alpine:3.20\nCOPY --chown=app --chown=root app /app', good: 'FROM alpine:3.20\nCOPY --chown=app app /app' }],
+    exceptions: 'Unknown flags are left to DW5002.',
+    equivalents: ['dockerfile-utils FLAG_DUPLICATE'],
+  },
+  check({ model, report }) {
+    for (const node of model.nodes) {
+      const s = node.syntax;
+      if (s.keyword === 'HEALTHCHECK' && s.args[0]?.value.toUpperCase() === 'NONE') continue;
+      const known = knownFlags(s.keyword);
+      const seen = new Set<string>();
+      for (const f of builderFlags(model, s)) {
+        const kind = Object.prototype.hasOwnProperty.call(known, f.name) ? known[f.name] : undefined;
+        if (kind === undefined || kind === 'strings') continue;
+        if (seen.has(f.name)) report({ message: `Duplicate flag specified: --${f.name}`, range: f.nameRange });
+        seen.add(f.name);
+      }
+    }
+  },
+});

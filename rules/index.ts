@@ -21,6 +21,8 @@ import buildkitStageNameCasing from './buildkit/stage-name-casing.js';
 import buildkitUndefinedArgInFrom from './buildkit/undefined-arg-in-from.js';
 import buildkitUndefinedVar from './buildkit/undefined-var.js';
 import buildkitWorkdirRelativePath from './buildkit/workdir-relative-path.js';
+import dockwiseUnknownRuleInSuppression from './dockwise/unknown-rule-in-suppression.js';
+import dockwiseUnusedSuppression from './dockwise/unused-suppression.js';
 import hadolintAbsoluteWorkdir from './hadolint/absolute-workdir.js';
 import hadolintAddToExtract from './hadolint/add-to-extract.js';
 import hadolintApkNoCache from './hadolint/apk-no-cache.js';
@@ -93,6 +95,7 @@ import hadolintYumYes from './hadolint/yum-yes.js';
 import hadolintZypperClean from './hadolint/zypper-clean.js';
 import hadolintZypperNonInteractive from './hadolint/zypper-non-interactive.js';
 import securityExposeSshPort from './security/expose-ssh-port.js';
+import securityHardcodedSecret from './security/hardcoded-secret.js';
 import securityInsecureRunSecurity from './security/insecure-run-security.js';
 import securityRootFinalImage from './security/root-final-image.js';
 import securitySecretFileInImage from './security/secret-file-in-image.js';
@@ -149,6 +152,8 @@ export const allRules: readonly RuleDefinition[] = [
   buildkitUndefinedArgInFrom,
   buildkitUndefinedVar,
   buildkitWorkdirRelativePath,
+  dockwiseUnknownRuleInSuppression,
+  dockwiseUnusedSuppression,
   hadolintAbsoluteWorkdir,
   hadolintAddToExtract,
   hadolintApkNoCache,
@@ -221,6 +226,7 @@ export const allRules: readonly RuleDefinition[] = [
   hadolintZypperClean,
   hadolintZypperNonInteractive,
   securityExposeSshPort,
+  securityHardcodedSecret,
   securityInsecureRunSecurity,
   securityRootFinalImage,
   securitySecretFileInImage,

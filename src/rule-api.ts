@@ -763,3 +763,29 @@ export function insertAfterWord(node: InstructionNode, w: ShellWord, text: strin
   const end = wordRange(node, w).end;
   return { range: { start: end, end }, newText: text };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for the security rules (rules/security, DW4xxx) and suppression hygiene (rules/dockwise).
+// ---------------------------------------------------------------------------------------------
+
+export type { SuppressionInfo, UnusedSuppression } from './engine/rule.js';
+export type { Pragma, PragmaCode } from './model/pragmas.js';
+
+/**
+ * Range of one flag of a shell command: the flag's own letter inside a cluster of short flags
+ * (`-k` in `-fsSLk`), else the whole word it was written in (`--insecure`, `--x=1`).
+ */
+export function flagRange(node: InstructionNode, flag: { name: string; word: ShellWord }): Range {
+  const w = flag.word;
+  const isShort = flag.name.length === 2 && flag.name.startsWith('-') && !flag.name.startsWith('--');
+  if (isShort && w.value !== null && w.value === w.text && w.text.startsWith('-') && !w.text.startsWith('--') && w.text.length > 2) {
+    const at = w.text.indexOf(flag.name.charAt(1), 1);
+    if (at > 0) return shellRange(node, w.start + at, w.start + at + 1);
+  }
+  return wordRange(node, w);
+}
+
+/** Range from the start of one shell word to the end of another (`strict-ssl false`). */
+export function wordsRange(node: InstructionNode, first: ShellWord, last: ShellWord): Range {
+  return shellRange(node, first.start, last.end);
+}

@@ -1,11 +1,14 @@
 /**
  * Runs every enabled rule once over the model, applies severity overrides and suppressions
  * (inline pragmas, BuildKit's check directive), and returns findings in a stable order.
+ *
+ * Rules with `phase: 'post'` (suppression hygiene) run after the suppressions were applied to
+ * every other rule's findings, and see the outcome in `ctx.suppressionInfo`.
  */
 import { compareFindings, type Finding, type Severity } from '../core/types.js';
 import type { DockerfileModel } from '../model/model.js';
 import type { Pragma } from '../model/pragmas.js';
-import type { ReportDescriptor, RuleDefinition, RuleSettings } from './rule.js';
+import type { ReportDescriptor, RuleDefinition, RuleSettings, SuppressionInfo } from './rule.js';
 
 export interface EngineOptions {
   settings: RuleSettings;
@@ -41,26 +44,42 @@ interface Suppressor {
 }
 
 export function runRules(model: DockerfileModel, rules: readonly RuleDefinition[], opts: EngineOptions): EngineResult {
-  const raw: Finding[] = [];
   const internalErrors: EngineResult['internalErrors'] = [];
   const check = model.check;
 
-  for (const rule of rules) {
-    if (!isRuleEnabled(rule, opts)) continue;
-    if (rule.source === 'buildkit' && check && (check.skipAll || check.skip.has(rule.code))) continue;
+  /** Run one rule, collecting its findings into `into`; false when the rule failed. */
+  const runOne = (rule: RuleDefinition, into: Finding[], suppressionInfo?: SuppressionInfo): boolean => {
     const override = opts.severityOverrides.get(rule.code);
     const buildkitError = rule.source === 'buildkit' && check?.error === true;
     const report = (d: ReportDescriptor): void => {
       const severity: Severity = override ?? (buildkitError ? 'error' : (d.severity ?? rule.severity));
       const f: Finding = { file: model.file, rule: rule.code, category: rule.category, severity, message: d.message, range: d.range };
       if (d.fix) f.fix = d.fix;
-      raw.push(f);
+      into.push(f);
     };
     try {
-      rule.check({ model, settings: opts.settings, report });
+      rule.check(suppressionInfo ? { model, settings: opts.settings, suppressionInfo, report } : { model, settings: opts.settings, report });
+      return true;
     } catch (e) {
       internalErrors.push({ rule: rule.code, message: e instanceof Error ? e.message : String(e) });
+      return false;
     }
+  };
+  const skippedByDirective = (rule: RuleDefinition): boolean => rule.source === 'buildkit' && check !== null && (check.skipAll || check.skip.has(rule.code));
+
+  // Main phase.
+  const raw: Finding[] = [];
+  const ran = new Set<string>();
+  const postRules: RuleDefinition[] = [];
+  for (const rule of rules) {
+    if (!isRuleEnabled(rule, opts)) continue;
+    if (skippedByDirective(rule)) continue;
+    if (rule.phase === 'post') {
+      postRules.push(rule);
+      continue;
+    }
+    // A rule that failed may have missed findings: its pragma codes are not judged.
+    if (runOne(rule, raw)) ran.add(rule.code);
   }
 
   // Suppressions.
@@ -79,18 +98,48 @@ export function runRules(model: DockerfileModel, rules: readonly RuleDefinition[
       }
     }
   }
-  const findings: Finding[] = [];
-  for (const f of raw) {
-    let suppressed = false;
-    for (const s of suppressors) {
-      if (s.code !== f.rule) continue;
-      if (s.lines === null || (f.range.start.line >= s.lines[0] && f.range.start.line <= s.lines[1])) {
-        s.used = true;
-        suppressed = true;
-      }
-    }
-    if (!suppressed) findings.push(f);
+  const byCode = new Map<string, Suppressor[]>();
+  for (const s of suppressors) {
+    const list = byCode.get(s.code);
+    if (list) list.push(s);
+    else byCode.set(s.code, [s]);
   }
+  /**
+   * Keep the findings no pragma silences, marking the suppressors that did. A post-phase finding
+   * is never silenced by the pragma it reports on (the one on its own line).
+   */
+  const applySuppressions = (list: readonly Finding[], post: boolean): Finding[] => {
+    const kept: Finding[] = [];
+    for (const f of list) {
+      let suppressed = false;
+      for (const s of byCode.get(f.rule) ?? []) {
+        if (post && s.pragma.range.start.line === f.range.start.line) continue;
+        if (s.lines === null || (f.range.start.line >= s.lines[0] && f.range.start.line <= s.lines[1])) {
+          s.used = true;
+          suppressed = true;
+        }
+      }
+      if (!suppressed) kept.push(f);
+    }
+    return kept;
+  };
+  const findings = applySuppressions(raw, false);
+
+  // Post phase: suppression hygiene, with what the main phase left unused.
+  if (postRules.length > 0) {
+    const postCodes = new Set(postRules.map((r) => r.code));
+    const info: SuppressionInfo = {
+      unused: suppressors.filter((s) => !s.used && ran.has(s.code) && !postCodes.has(s.code)).map((s) => ({ pragma: s.pragma, code: s.code, range: s.range })),
+      dangling: opts.disableIgnorePragma ? [] : model.pragmas.filter((p) => p.kind === 'ignore' && p.targetLine < 0),
+      knownCodes: new Set(rules.map((r) => r.code)),
+      ranCodes: ran,
+      pragmasHonoured: !opts.disableIgnorePragma,
+    };
+    const rawPost: Finding[] = [];
+    for (const rule of postRules) runOne(rule, rawPost, info);
+    findings.push(...applySuppressions(rawPost, true));
+  }
+
   findings.sort(compareFindings);
   const unusedSuppressions = suppressors.filter((s) => !s.used).map((s) => ({ pragma: s.pragma, code: s.code, range: s.range }));
   return { findings, internalErrors, unusedSuppressions };

@@ -164,19 +164,32 @@ function convertInstruction(i: AstInstruction, lines: LineIndex, depth: number):
 /** Parse Dockerfile text. Never throws for any input string. */
 export function parseDockerfile(text: string, lines: LineIndex): SyntaxTree {
   const df = DockerfileParser.parse(text);
-  const directives: Directive[] = df.getDirectives().map((d) => {
-    const nameRange = copyRange(d.getNameRange());
-    const valueRange = copyRange(d.getValueRange());
-    return {
+  // dockerfile-ast reads any `# word ...=value` line at the top as a directive (so
+  // `# hadolint global ignore=DL3006` becomes a "hadolint" directive); BuildKit's directive key is
+  // one word followed by `=`. Lines that are not real directives stay comments.
+  const directives: Directive[] = [];
+  const topComments: Comment[] = [];
+  for (const d of df.getDirectives()) {
+    const range = copyRange(d.getRange());
+    const lineText = lines.lineText(range.start.line);
+    const hash = lineText.indexOf('#');
+    const after = hash >= 0 ? lineText.slice(hash + 1) : lineText;
+    if (!/^\s*[A-Za-z][A-Za-z0-9_-]*\s*=/.test(after)) {
+      const content = after.trim();
+      const startChar = hash >= 0 ? hash : 0;
+      topComments.push({ content, range: { start: { line: range.start.line, character: startChar }, end: { line: range.start.line, character: lineText.trimEnd().length } } });
+      continue;
+    }
+    directives.push({
       name: d.getName().toLowerCase(),
       rawName: d.getName(),
       value: d.getValue(),
-      range: copyRange(d.getRange()),
-      nameRange,
-      valueRange,
-    };
-  });
-  const comments: Comment[] = df.getComments().map((c) => ({ content: c.getContent(), range: copyRange(c.getRange()) }));
+      range,
+      nameRange: copyRange(d.getNameRange()),
+      valueRange: copyRange(d.getValueRange()),
+    });
+  }
+  const comments: Comment[] = [...topComments, ...df.getComments().map((c) => ({ content: c.getContent(), range: copyRange(c.getRange()) }))];
   const instructions = df.getInstructions().map((i) => convertInstruction(i, lines, 0));
   return { text, escapeChar: df.getEscapeCharacter(), directives, comments, instructions };
 }

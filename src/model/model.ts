@@ -151,6 +151,9 @@ export interface BuildModelOptions {
 }
 
 const DEFAULT_SHELL = ['/bin/sh', '-c'] as const;
+/** Identity marker: a scope whose shell is this very array has not been changed by SHELL. */
+const DEFAULT_SHELL_REF: readonly string[] = DEFAULT_SHELL;
+const WINDOWS_IMAGE = /(?:^|\/)(?:windows|servercore|nanoserver|windowsservercore)(?:\/|$|:)|(?:^|[-:])(?:windowsservercore|nanoserver)(?:-|$)|^mcr\.microsoft\.com\/(?:windows|powershell:.*(?:nanoserver|windowsservercore))/i;
 const NON_POSIX_SHELLS = /(?:^|[\\/])(?:powershell|pwsh|cmd)(?:\.exe)?$/i;
 
 function flagValue(flags: readonly Flag[], name: string): Flag | undefined {
@@ -205,6 +208,8 @@ function shellSource(text: string, start: number, end: number, escapeChar: strin
 }
 
 interface Scope {
+  /** The stage is a Windows image (its default shell is cmd). */
+  windows: boolean;
   env: Map<string, string | null>;
   args: Map<string, string | null>;
   user: string | null;
@@ -248,6 +253,7 @@ export function buildModel(syntax: SyntaxTree, lines: LineIndex, opts: BuildMode
   const stages: Stage[] = [];
   const nodes: InstructionNode[] = [];
   const stageByName = new Map<string, number>();
+  const stageWindows = new Map<number, boolean>();
 
   let scope: Scope | null = null;
   let current: Stage | null = null;
@@ -261,10 +267,12 @@ export function buildModel(syntax: SyntaxTree, lines: LineIndex, opts: BuildMode
     return globalArgs.has(name) ? globalArgs.get(name) : undefined;
   };
 
-  const isPosixShell = (shell: readonly string[]): boolean => {
+  const isPosixShell = (shell: readonly string[], windows: boolean): boolean => {
     const prog = shell[0] ?? '';
     if (NON_POSIX_SHELLS.test(prog)) return false;
     if (pragmaShell && /powershell|pwsh|cmd/i.test(pragmaShell.shell)) return false;
+    // A Windows stage runs RUN under `cmd /S /C` unless a SHELL says otherwise.
+    if (windows && shell === DEFAULT_SHELL_REF) return false;
     return true;
   };
 
@@ -312,7 +320,7 @@ export function buildModel(syntax: SyntaxTree, lines: LineIndex, opts: BuildMode
   };
 
   const runInfo = (inst: Instruction, s: Scope, posixOverride?: boolean): RunInfo => {
-    const posix = posixOverride ?? isPosixShell(s.shell);
+    const posix = posixOverride ?? isPosixShell(s.shell, s.windows);
     const mounts = parseMounts(inst.flags);
     const network = flagValue(inst.flags, 'network')?.value ?? null;
     const security = flagValue(inst.flags, 'security')?.value ?? null;
@@ -451,12 +459,20 @@ export function buildModel(syntax: SyntaxTree, lines: LineIndex, opts: BuildMode
       if (current && scope) current.endState = snapshot(scope);
       thaw();
       const parentEnd = parent ? parent.endState : null;
+      const windows =
+        base.kind === 'stage'
+          ? (stageWindows.get(base.stageIndex) ?? false)
+          : base.kind === 'image'
+            ? WINDOWS_IMAGE.test(base.image.resolved ?? base.image.raw)
+            : base.kind === 'unknown' && escapeChar === '`';
+      stageWindows.set(stageIndex, windows);
       scope = {
+        windows,
         env: new Map(parentEnd ? parentEnd.env : []),
         args: new Map(),
         user: parentEnd ? parentEnd.user : null,
         workdir: parentEnd ? parentEnd.workdir : null,
-        shell: parentEnd ? [...parentEnd.shell] : [...DEFAULT_SHELL],
+        shell: parentEnd ? (parentEnd.shell === DEFAULT_SHELL_REF ? DEFAULT_SHELL_REF : [...parentEnd.shell]) as string[] : (DEFAULT_SHELL_REF as string[]),
       };
       const stub = { index: stageIndex } as Stage;
       current = stub;

@@ -148,3 +148,15 @@ describe('ARG with several declarations', () => {
     expect(m.stages[0]?.instructions.find((n) => n.keyword === 'RUN')?.state.args.get('B')).toBe('two');
   });
 });
+
+describe('Windows stages', () => {
+  it('are not analysed as POSIX shell unless a SHELL says so', () => {
+    const m = model('FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS w\nRUN dir\nFROM w\nRUN dir\nFROM python:3.12-windowsservercore-ltsc2022\nRUN dir\nSHELL ["bash", "-c"]\nRUN ls\nFROM debian:12\nRUN ls\n');
+    const runs = m.nodes.filter((n) => n.keyword === 'RUN').map((n) => n.run?.posix);
+    expect(runs).toEqual([false, false, false, true, true]);
+  });
+  it('an unknown base with the backtick escape is taken as Windows', () => {
+    const m = model('# escape=`\nARG core\nFROM $core\nRUN dir\n');
+    expect(m.nodes.find((n) => n.keyword === 'RUN')?.run?.posix).toBe(false);
+  });
+});

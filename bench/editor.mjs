@@ -1,6 +1,7 @@
 // Editor scenario: one process, the built dockwise lint API (dist/), one 1,000-line Dockerfile
 // assembled from corpus content, linted once to warm up (loads the shell grammar, JITs the
-// rules), then re-linted N times; prints one JSON object with the per-lint times.
+// rules), then re-linted N times, each after a one-character edit of a RUN line (as an editor
+// re-lints on every keystroke); prints one JSON object with the per-lint times.
 // Usage: node bench/editor.mjs --repo DIR --list FILE [--cwd DIR] [--lines 1000] [--iterations 50]
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -76,11 +77,23 @@ let t = performance.now();
 const first = await linter.lintTextAsync(text, opts);
 const firstMs = performance.now() - t;
 
+// Each iteration simulates a keystroke: one character typed at the end of a different RUN line
+// (so the edited RUN must be parsed again while the rest of the file is unchanged).
+const docLines = text.split('\n');
+const runLines = docLines.map((l, i) => (/^RUN\s/.test(l) && !/\\\s*$/.test(l) ? i : -1)).filter((i) => i >= 0);
+const edited = (i) => {
+  if (runLines.length === 0) return text;
+  const copy = [...docLines];
+  const at = runLines[i % runLines.length];
+  copy[at] = `${copy[at]} #${i}`;
+  return copy.join('\n');
+};
 const times = [];
 let findings = first.result.findings.length;
 for (let i = 0; i < iterations; i++) {
+  const doc = edited(i);
   t = performance.now();
-  const r = linter.lintText(text, opts);
+  const r = linter.lintText(doc, opts);
   times.push(performance.now() - t);
   findings = r.result.findings.length;
 }

@@ -7,7 +7,7 @@ import { LineIndex } from './core/text.js';
 import { parseDockerfile } from './parse/parse.js';
 import type { SyntaxTree } from './parse/syntax.js';
 import { buildModel, needsShellParser, type DockerfileModel } from './model/model.js';
-import type { ShellParser } from './shell/types.js';
+import type { ShellParser, ShellScript } from './shell/types.js';
 import { runRules, type EngineOptions } from './engine/run.js';
 import type { LabelType, RuleDefinition, RuleFileContext, RuleSettings } from './engine/rule.js';
 import { summarize } from './engine/summary.js';
@@ -54,6 +54,34 @@ function binaryLine(text: string): number | null {
   let line = 1;
   for (let k = 0; k < i; k++) if (text.charCodeAt(k) === 10) line++;
   return line;
+}
+
+/** Scripts kept per linter: an editor re-linting a file on each keystroke re-parses only the RUN it edits. */
+const SHELL_CACHE_ENTRIES = 1024;
+
+/**
+ * A shell parser that remembers its most recent results by script text (least recently used out).
+ * Parsed scripts are immutable, so sharing one between lints changes no result.
+ */
+export function cachingParser(parser: ShellParser, max: number): ShellParser {
+  const cache = new Map<string, ShellScript>();
+  return {
+    parse(source) {
+      const hit = cache.get(source);
+      if (hit) {
+        cache.delete(source);
+        cache.set(source, hit);
+        return hit;
+      }
+      const script = parser.parse(source);
+      cache.set(source, script);
+      if (cache.size > max) {
+        const oldest = cache.keys().next();
+        if (!oldest.done) cache.delete(oldest.value);
+      }
+      return script;
+    },
+  };
 }
 
 export function createLinter(deps: LinterDeps): Linter {
@@ -114,7 +142,7 @@ export function createLinter(deps: LinterDeps): Linter {
       if ('result' in p) return p;
       if (!shellParser && needsShellParser(p.syntax)) {
         loading ??= deps.loadShellParser();
-        shellParser = await loading;
+        shellParser = cachingParser(await loading, SHELL_CACHE_ENTRIES);
       }
       return finish(p, opts);
     },

@@ -71,6 +71,25 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('migrate')
+    .description('turn a Dockerfile into a Nix image expression (or apko.yaml) plus a report of every decision; exit 3 when items need a person')
+    .argument('[dockerfile]', 'the Dockerfile (default: ./Dockerfile; - for standard input)')
+    .option('-o, --out <dir>', 'write default.nix, flake.nix and migration-report.json (apko: apko.yaml) into this directory')
+    .addOption(new Option('--target <target>', 'output kind').choices(['nix', 'nix2container', 'apko']).default('nix'))
+    .option('--stage <name>', 'migrate this stage instead of the last one')
+    .option('--name <name>', 'image name (default: the build context directory name)')
+    .option('--tag <tag>', 'image tag (default: latest)')
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('--stream', 'use dockerTools.streamLayeredImage instead of buildLayeredImage')
+    .option('--force', 'replace existing files that dockwise did not generate')
+    .option('--build-arg <name=value>', 'value of a build argument, as docker build --build-arg (repeatable)', collect)
+    .option('--context <dir>', "build context (default: the Dockerfile's directory)")
+    .action(async (file: string | undefined, opts: Record<string, unknown>) => {
+      const { runMigrate } = await import('./migrate-command.js');
+      exitCode = await runMigrate(file, opts, { cwd: process.cwd(), stdout: write, stderr: writeErr });
+    });
+
+  program
     .command('rules')
     .description('list every rule with its code, category, severity and whether it is fixable')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))

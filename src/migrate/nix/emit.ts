@@ -293,6 +293,8 @@ function rootfsScript(plan: MigrationPlan): StrPart[] {
     const link = c.from.kind === 'builder' || c.from.kind === 'package';
     const dirCopy = c.from.kind === 'context' && c.from.isDirectory;
     parts.push(link ? 'ln -s ' : dirCopy ? 'cp -r ' : 'cp ', ...src, ` ${outPath(c.dest)}\n`);
+    // Store files are read-only: later copies into this directory need it writable.
+    if (dirCopy) parts.push(`chmod -R u+w ${outPath(c.dest)}\n`);
   }
   return mergeText(parts);
 }

@@ -1,6 +1,6 @@
 /**
  * Snapshot tests over the fixtures (real Dockerfiles, each with its SOURCE.md): every finding as
- * a code frame with its exact range, and its fix. Review snapshot diffs like code; update with
+ * a code frame with its exact range, and its fix. Snapshots live in test/__lint_snapshots__/. Review snapshot diffs like code; update with
  * `npx vitest run test/fixtures.test.ts -u`.
  */
 import { describe, expect, it } from 'vitest';
@@ -31,10 +31,15 @@ function frame(lines: LineIndex, f: Finding): string {
   return out.join('\n');
 }
 
-const cases = readdirSync(FIXTURES, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(join(FIXTURES, d.name, 'Dockerfile')))
-  .map((d) => d.name)
-  .sort();
+/** fixtures/<case>/Dockerfile and the migration fixtures fixtures/migrate/<case>/Dockerfile. */
+function caseDirs(dir: string, prefix: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'Dockerfile')))
+    .map((d) => prefix + d.name)
+    .sort();
+}
+const cases = [...caseDirs(FIXTURES, ''), ...(existsSync(join(FIXTURES, 'migrate')) ? caseDirs(join(FIXTURES, 'migrate'), 'migrate/') : [])];
+const SNAPSHOTS = resolve('test/__lint_snapshots__');
 
 describe('fixture snapshots', () => {
   for (const name of cases) {
@@ -43,7 +48,7 @@ describe('fixture snapshots', () => {
       const findings = await lint(text, { file: `fixtures/${name}/Dockerfile` });
       const lines = new LineIndex(text);
       const body = findings.length === 0 ? '(no findings)\n' : findings.map((f) => frame(lines, f)).join('\n\n') + '\n';
-      await expect(body).toMatchFileSnapshot(join(FIXTURES, name, 'lint.snap'));
+      await expect(body).toMatchFileSnapshot(join(SNAPSHOTS, `${name.replace('/', '__')}.snap`));
     });
   }
 });

@@ -21,6 +21,11 @@ import buildkitStageNameCasing from './buildkit/stage-name-casing.js';
 import buildkitUndefinedArgInFrom from './buildkit/undefined-arg-in-from.js';
 import buildkitUndefinedVar from './buildkit/undefined-var.js';
 import buildkitWorkdirRelativePath from './buildkit/workdir-relative-path.js';
+import dockwiseImplicitBaseDependency from './dockwise/implicit-base-dependency.js';
+import dockwiseImplicitRuntimeDependency from './dockwise/implicit-runtime-dependency.js';
+import dockwiseMissingProgram from './dockwise/missing-program.js';
+import dockwiseTransitiveDependency from './dockwise/transitive-dependency.js';
+import dockwiseUnknownBaseImage from './dockwise/unknown-base-image.js';
 import dockwiseUnknownRuleInSuppression from './dockwise/unknown-rule-in-suppression.js';
 import dockwiseUnusedSuppression from './dockwise/unused-suppression.js';
 import hadolintAbsoluteWorkdir from './hadolint/absolute-workdir.js';
@@ -152,6 +157,11 @@ export const allRules: readonly RuleDefinition[] = [
   buildkitUndefinedArgInFrom,
   buildkitUndefinedVar,
   buildkitWorkdirRelativePath,
+  dockwiseImplicitBaseDependency,
+  dockwiseImplicitRuntimeDependency,
+  dockwiseMissingProgram,
+  dockwiseTransitiveDependency,
+  dockwiseUnknownBaseImage,
   dockwiseUnknownRuleInSuppression,
   dockwiseUnusedSuppression,
   hadolintAbsoluteWorkdir,

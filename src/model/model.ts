@@ -187,24 +187,46 @@ function parseMounts(flags: readonly Flag[]): Mount[] {
 }
 
 /** Build the shell source for an instruction's shell-form text, keeping offsets 1:1 with the file. */
-function shellSource(text: string, start: number, end: number, escapeChar: string, commentLines: ReadonlySet<number>, lines: LineIndex, firstLine: number): string {
-  let src = text.slice(start, end);
-  if (escapeChar !== '\\' || commentLines.size > 0) {
-    const chars = src.split('');
-    if (escapeChar !== '\\') {
-      for (let i = 0; i < chars.length - 1; i++) {
-        if (chars[i] === escapeChar && (chars[i + 1] === '\n' || chars[i + 1] === '\r')) chars[i] = '\\';
-      }
+/**
+ * Build the shell source for an instruction's shell-form text, keeping offsets 1:1 with the file.
+ * Applies the Dockerfile's own line joining before bash sees the text: inside a continuation,
+ * comment lines and blank lines are removed (blanked, newline included); an escape followed by
+ * trailing blanks still continues the line (the escape is moved next to the newline); a non-`\`
+ * escape character becomes `\`. Heredoc body lines are left exactly as written.
+ */
+function shellSource(text: string, start: number, end: number, escapeChar: string, lines: LineIndex, firstLine: number, heredocLines: ReadonlySet<number>): string {
+  const src = text.slice(start, end);
+  const chars: string[] | null = src.includes(escapeChar) || escapeChar !== '\\' ? src.split('') : null;
+  if (!chars) return src;
+  const lastLine = lines.positionAt(end).line;
+  let continued = false;
+  for (let line = firstLine; line <= lastLine; line++) {
+    const ls = Math.max(0, (lines.lineStarts[line] ?? 0) - start);
+    const next = line + 1 < lines.lineCount ? (lines.lineStarts[line + 1] ?? text.length) : text.length;
+    const le = Math.min(chars.length, next - start);
+    if (heredocLines.has(line)) {
+      continued = false;
+      continue;
     }
-    for (const line of commentLines) {
-      if (line <= firstLine) continue;
-      const ls = (lines.lineStarts[line] ?? 0) - start;
-      const le = (line + 1 < lines.lineCount ? (lines.lineStarts[line + 1] ?? text.length) : text.length) - start;
-      for (let i = Math.max(0, ls); i < Math.min(le, chars.length); i++) chars[i] = ' ';
+    // Content end (before the line terminator).
+    let ce = le;
+    while (ce > ls && (chars[ce - 1] === '\n' || chars[ce - 1] === '\r')) ce--;
+    let first = ls;
+    while (first < ce && (chars[first] === ' ' || chars[first] === '\t')) first++;
+    if (continued && line > firstLine && (first === ce || chars[first] === '#')) {
+      for (let k = ls; k < le; k++) chars[k] = ' ';
+      continue;
     }
-    src = chars.join('');
+    let last = ce;
+    while (last > ls && (chars[last - 1] === ' ' || chars[last - 1] === '\t')) last--;
+    continued = last > ls && chars[last - 1] === escapeChar && ce < le;
+    if (continued) {
+      // Move the escape next to the line break, as `\` + blanks + newline continues the line.
+      chars[last - 1] = ' ';
+      chars[ce - 1] = '\\';
+    }
   }
-  return src;
+  return chars.join('');
 }
 
 interface Scope {
@@ -225,8 +247,6 @@ export function buildModel(syntax: SyntaxTree, lines: LineIndex, opts: BuildMode
   const syntaxDirective = syntax.directives.find((d) => d.name === 'syntax')?.value ?? null;
 
   // Lines holding comments (for blanking them inside continued RUN text).
-  const commentLines = new Set<number>();
-  for (const c of syntax.comments) commentLines.add(c.range.start.line);
   // Empty lines inside a continuation are removed by the Dockerfile parser too.
   const instructionStartLines = new Set<number>();
   for (const i of syntax.instructions) instructionStartLines.add(i.range.start.line);
@@ -279,7 +299,13 @@ export function buildModel(syntax: SyntaxTree, lines: LineIndex, opts: BuildMode
   const analyse = (inst: Instruction, start: number, end: number): ShellContext | null => {
     const parser = opts.shellParser;
     if (!parser) return null;
-    const source = shellSource(text, start, end, escapeChar, commentLines, lines, inst.range.start.line);
+    const heredocLines = new Set<number>();
+    for (const h of inst.heredocs) {
+      const from = h.contentRange?.start.line ?? h.startRange.end.line + 1;
+      const to = h.endRange?.end.line ?? lines.positionAt(end).line;
+      for (let l = from; l <= to; l++) heredocLines.add(l);
+    }
+    const source = shellSource(text, start, end, escapeChar, lines, inst.range.start.line, heredocLines);
     const script = parser.parse(source);
     return {
       source,

@@ -160,3 +160,69 @@ describe('Windows stages', () => {
     expect(m.nodes.find((n) => n.keyword === 'RUN')?.run?.posix).toBe(false);
   });
 });
+
+describe('parsing as BuildKit does', () => {
+  it('ends an instruction at a line ending in an escaped escape character', () => {
+    // docker-library/mongo's Windows images: `C:\\Windows\\System32\\` ends the COPY.
+    const text = 'FROM a:1\nCOPY --from=b:1 \\\n\tC:\\\\x.dll \\\n\tC:\\\\Windows\\\\\n\n# comment\nENV V 8.3.4\nRUN echo \\\\  \nRUN <<EOF\necho \\\\\necho b\nEOF\n';
+    const m = model(text);
+    expect(m.nodes.map((n) => [n.keyword, n.syntax.range.start.line, n.syntax.range.end.line])).toEqual([
+      ['FROM', 0, 0],
+      ['COPY', 1, 3],
+      ['ENV', 6, 6],
+      ['RUN', 7, 7],
+      ['RUN', 8, 11],
+    ]);
+    const copy = m.nodes[1];
+    expect(copy?.syntax.args.map((a) => a.value)).toEqual(['C:\\x.dll', 'C:\\Windows\\']);
+    expect(m.nodes[2]?.syntax.properties[0]).toMatchObject({ name: 'V', value: '8.3.4' });
+  });
+
+  it('with the backtick escape, a doubled backtick at the end of a line ends the instruction', () => {
+    const m = model('# escape=`\nFROM a:1\nENV A=x``\nENV B=y\n');
+    expect(m.nodes.map((n) => n.keyword)).toEqual(['FROM', 'ENV', 'ENV']);
+    expect(m.nodes[1]?.syntax.properties[0]?.value).toBe('x`');
+  });
+
+  it('reads JSON forms continued with the backtick escape, over comment and empty lines', () => {
+    const m = model('# escape=`\nFROM a:1\nCMD [ "--config=/etc/p.yml", `\n      "--path=/p" ]\nENTRYPOINT ["x", `\n# note\n\n  "y"]\n');
+    const cmd = m.nodes[1]?.syntax.json;
+    expect(cmd?.map((w) => w.value)).toEqual(['--config=/etc/p.yml', '--path=/p']);
+    expect(cmd?.[1]?.range).toEqual({ start: { line: 3, character: 6 }, end: { line: 3, character: 17 } });
+    expect(m.nodes[2]?.syntax.json?.map((w) => w.value)).toEqual(['x', 'y']);
+  });
+
+  it('keeps blanks and JSON escapes in exec-form strings; invalid JSON is the shell form', () => {
+    const m = model('FROM a:1\nCMD ["sh", "-c", "echo hello world"]\nSHELL ["pwsh", "-Command", "$a = \'b\';"]\nCMD ["a\\tb", "\\u0041"]\nCMD ["a"] b\nCMD ["a\\q"]\nCMD [1]\n');
+    expect(m.nodes.slice(1).map((n) => n.syntax.json?.map((w) => w.value) ?? null)).toEqual([
+      ['sh', '-c', 'echo hello world'],
+      ['pwsh', '-Command', "$a = 'b';"],
+      ['a\tb', 'A'],
+      null,
+      null,
+      null,
+    ]);
+  });
+});
+
+describe('line joining before shell analysis', () => {
+  it('drops blank and comment lines inside a continuation and accepts blanks after the escape', () => {
+    const m = model('FROM debian:12\nRUN apt-get update \\   \n\n  # note\n  && apt-get install -y curl \\\n\n    git\n');
+    const run = m.stages[0]?.instructions[0]?.run;
+    expect(run?.commands.map((c) => [c.name, ...c.args.map((a) => a.value)])).toEqual([
+      ['apt-get', 'update'],
+      ['apt-get', 'install', '-y', 'curl', 'git'],
+    ]);
+  });
+  it('leaves heredoc bodies as written', () => {
+    const m = model('FROM debian:12\nRUN <<EOF\necho a \\\n# not removed\necho b\nEOF\n');
+    const names = m.stages[0]?.instructions[0]?.run?.commands.map((c) => c.name).filter(Boolean);
+    expect(names).toEqual(['echo', 'echo']);
+  });
+  it('splits ARG declarations on blanks outside quotes', () => {
+    const m = model('ARG P="a b" Q=1\nFROM alpine:3.20\n');
+    expect(m.globalArgs.get('P')).toBe('a b');
+    expect(m.globalArgs.get('Q')).toBe('1');
+    expect(m.globalArgs.size).toBe(2);
+  });
+});

@@ -21,9 +21,32 @@ import buildkitStageNameCasing from './buildkit/stage-name-casing.js';
 import buildkitUndefinedArgInFrom from './buildkit/undefined-arg-in-from.js';
 import buildkitUndefinedVar from './buildkit/undefined-var.js';
 import buildkitWorkdirRelativePath from './buildkit/workdir-relative-path.js';
+import dockwiseAddRemoteUnpinned from './dockwise/add-remote-unpinned.js';
+import dockwiseBaseImageDigest from './dockwise/base-image-digest.js';
+import dockwiseBuildInputsInFinalImage from './dockwise/build-inputs-in-final-image.js';
+import dockwiseBuildToolsInFinalImage from './dockwise/build-tools-in-final-image.js';
+import dockwiseBundlerNotFrozen from './dockwise/bundler-not-frozen.js';
+import dockwiseCargoInstallUnpinned from './dockwise/cargo-install-unpinned.js';
+import dockwiseComposerPackageUnpinned from './dockwise/composer-package-unpinned.js';
+import dockwiseCondaPackageUnpinned from './dockwise/conda-package-unpinned.js';
+import dockwiseDownloadPipedToShell from './dockwise/download-piped-to-shell.js';
+import dockwiseDownloadUnverified from './dockwise/download-unverified.js';
+import dockwiseFilesRemovedLater from './dockwise/files-removed-later.js';
+import dockwiseGitCloneUnpinned from './dockwise/git-clone-unpinned.js';
+import dockwiseGitMetadataInImage from './dockwise/git-metadata-in-image.js';
 import dockwiseImplicitBaseDependency from './dockwise/implicit-base-dependency.js';
 import dockwiseImplicitRuntimeDependency from './dockwise/implicit-runtime-dependency.js';
 import dockwiseMissingProgram from './dockwise/missing-program.js';
+import dockwiseNodeDevDependencies from './dockwise/node-dev-dependencies.js';
+import dockwiseNodeLockfileNotEnforced from './dockwise/node-lockfile-not-enforced.js';
+import dockwiseNodePackageUnpinned from './dockwise/node-package-unpinned.js';
+import dockwisePackageCacheLeft from './dockwise/package-cache-left.js';
+import dockwisePackagesRemovedLater from './dockwise/packages-removed-later.js';
+import dockwisePipRequirementsUnhashed from './dockwise/pip-requirements-unhashed.js';
+import dockwisePythonLockNotEnforced from './dockwise/python-lock-not-enforced.js';
+import dockwisePythonPackageUnpinned from './dockwise/python-package-unpinned.js';
+import dockwiseSdkFinalBaseImage from './dockwise/sdk-final-base-image.js';
+import dockwiseSyntaxDirectiveVersion from './dockwise/syntax-directive-version.js';
 import dockwiseTransitiveDependency from './dockwise/transitive-dependency.js';
 import dockwiseUnknownBaseImage from './dockwise/unknown-base-image.js';
 import dockwiseUnknownRuleInSuppression from './dockwise/unknown-rule-in-suppression.js';
@@ -157,9 +180,32 @@ export const allRules: readonly RuleDefinition[] = [
   buildkitUndefinedArgInFrom,
   buildkitUndefinedVar,
   buildkitWorkdirRelativePath,
+  dockwiseAddRemoteUnpinned,
+  dockwiseBaseImageDigest,
+  dockwiseBuildInputsInFinalImage,
+  dockwiseBuildToolsInFinalImage,
+  dockwiseBundlerNotFrozen,
+  dockwiseCargoInstallUnpinned,
+  dockwiseComposerPackageUnpinned,
+  dockwiseCondaPackageUnpinned,
+  dockwiseDownloadPipedToShell,
+  dockwiseDownloadUnverified,
+  dockwiseFilesRemovedLater,
+  dockwiseGitCloneUnpinned,
+  dockwiseGitMetadataInImage,
   dockwiseImplicitBaseDependency,
   dockwiseImplicitRuntimeDependency,
   dockwiseMissingProgram,
+  dockwiseNodeDevDependencies,
+  dockwiseNodeLockfileNotEnforced,
+  dockwiseNodePackageUnpinned,
+  dockwisePackageCacheLeft,
+  dockwisePackagesRemovedLater,
+  dockwisePipRequirementsUnhashed,
+  dockwisePythonLockNotEnforced,
+  dockwisePythonPackageUnpinned,
+  dockwiseSdkFinalBaseImage,
+  dockwiseSyntaxDirectiveVersion,
   dockwiseTransitiveDependency,
   dockwiseUnknownBaseImage,
   dockwiseUnknownRuleInSuppression,

@@ -153,7 +153,8 @@ export interface BuildModelOptions {
 const DEFAULT_SHELL = ['/bin/sh', '-c'] as const;
 /** Identity marker: a scope whose shell is this very array has not been changed by SHELL. */
 const DEFAULT_SHELL_REF: readonly string[] = DEFAULT_SHELL;
-const WINDOWS_IMAGE = /(?:^|\/)(?:windows|servercore|nanoserver|windowsservercore)(?:\/|$|:)|(?:^|[-:])(?:windowsservercore|nanoserver)(?:-|$)|^mcr\.microsoft\.com\/(?:windows|powershell:.*(?:nanoserver|windowsservercore))/i;
+/** Windows base images: mcr.microsoft.com/windows/*, servercore/nanoserver tags and images (`python:3-windowsservercore`, `stefanscherer/node-windows`). */
+const WINDOWS_IMAGE = /windows|servercore|nanoserver/i;
 const NON_POSIX_SHELLS = /(?:^|[\\/])(?:powershell|pwsh|cmd)(?:\.exe)?$/i;
 
 function flagValue(flags: readonly Flag[], name: string): Flag | undefined {

@@ -22,13 +22,17 @@ function jreTag(tag: string): string {
   return m ? `${m[1] ?? ''}-jre${m[2] ?? ''}` : `${tag}-jre`;
 }
 
-/** `3.12` -> `3.12-slim`, `3.12-bookworm` -> `3.12-slim-bookworm`. */
-function slimTag(tag: string): string | null {
+/**
+ * `3.12` -> `3.12-slim`, `3.12-bookworm` -> `3.12-slim-bookworm` (python, ruby); the node images
+ * put the suite first: `22-bookworm` -> `22-bookworm-slim`.
+ */
+function slimTag(repo: string, tag: string): string | null {
   if (/slim|alpine/.test(tag)) return null;
   if (tag === 'latest') return 'slim';
   const m = /^(\d[\w.]*)(?:-(bookworm|bullseye|trixie|buster|jammy|noble|focal))?$/.exec(tag);
   if (!m) return null;
-  return m[2] ? `${m[1] ?? ''}-slim-${m[2]}` : `${m[1] ?? ''}-slim`;
+  if (!m[2]) return `${m[1] ?? ''}-slim`;
+  return repo === 'node' ? `${m[1] ?? ''}-${m[2]}-slim` : `${m[1] ?? ''}-slim-${m[2]}`;
 }
 
 function classify(img: ImageRef, runsJava: boolean): Sdk | null {
@@ -48,7 +52,7 @@ function classify(img: ImageRef, runsJava: boolean): Sdk | null {
   }
   const info = resolveBaseImage({ ...(img.registry ? { registry: img.registry } : {}), repository: img.repository, tag: img.tag ?? 'latest' });
   if (info && (info.commands.has('gcc') || info.commands.has('cc'))) {
-    const slim = slimTag(tag);
+    const slim = slimTag(key, tag);
     const fix = slim ? `\`${key}:${slim}\`` : 'the `-slim` variant';
     return { what: `a full image built on buildpack-deps, with gcc, make and development headers (${info.id})`, advice: `use ${fix} for the final stage; if native modules need a compiler, build them in a separate stage`, severity: 'info' };
   }

@@ -29,7 +29,8 @@ export default defineRule({
       const raw = model.lines.lineText(l);
       const t = raw.trimEnd();
       if (t.trim() === '' || (l !== last.range.start.line && t.trimStart().startsWith('#'))) continue;
-      if (!t.endsWith(model.escapeChar)) return;
+      // As in BuildKit, an escaped escape character (`C:\\`) does not continue the line.
+      if (!t.endsWith(model.escapeChar) || t.endsWith(model.escapeChar + model.escapeChar)) return;
       const at = t.length - 1;
       const range = { start: { line: l, character: at }, end: { line: l, character: at + 1 } };
       report({

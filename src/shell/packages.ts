@@ -468,6 +468,8 @@ function recognisePackageInstallUncached(cmd: SimpleCommand): PackageInstall | n
   switch (pc.manager) {
     case 'apt': {
       if (sub !== 'install' && sub !== 'reinstall') return null;
+      // A simulation (`apt-get install -s pkg`, used to test whether a package exists) installs nothing.
+      if (has(pc, '-s', '--simulate', '--just-print', '--dry-run', '--recon', '--no-act')) return null;
       const qCount = pc.flags.reduce((n, f) => {
         if (f.name !== '-q' && f.name !== '--quiet') return n;
         const level = f.value === null ? 1 : Number.parseInt(f.value, 10);
@@ -490,6 +492,7 @@ function recognisePackageInstallUncached(cmd: SimpleCommand): PackageInstall | n
     }
     case 'apk': {
       if (sub !== 'add') return null;
+      if (has(pc, '-s', '--simulate')) return null;
       const r: ApkInstall = {
         ...pc,
         manager: 'apk',

@@ -102,6 +102,9 @@ describe('apt (DL3008, DL3014, DL3015)', () => {
   it('does not treat other subcommands or mentions as installs', () => {
     expect(installs('apt-get update && apt-get upgrade -y && apt-get remove x && echo apt-get install y')).toEqual([]);
     expect(installs('apt-get download install')).toEqual([]);
+    // review of issue 3 (docker-library/postgres): a simulation installs nothing
+    expect(installs('if apt-get install -s "postgresql-$PG_MAJOR-jit" > /dev/null 2>&1; then :; fi')).toEqual([]);
+    expect(installs('apt-get --simulate install x && apt-get install --dry-run y')).toEqual([]);
   });
 });
 
@@ -123,6 +126,7 @@ describe('apk (DL3018, DL3019)', () => {
 
   it('ignores apk del/update', () => {
     expect(installs('apk update && apk del .build-deps')).toEqual([]);
+    expect(installs('apk add --simulate curl')).toEqual([]);
   });
 });
 

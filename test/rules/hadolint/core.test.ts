@@ -133,7 +133,13 @@ describe('DL3013 pin-pip', () => {
 describe('DL3014 apt-get-yes', () => {
   it('cases', () =>
     checkRule('DL3014', {
-      valid: ['FROM debian:12\nRUN apt-get install -y x', 'FROM debian:12\nRUN apt-get -qq install x', 'FROM debian:12\nRUN apt-get install --yes x'],
+      valid: [
+        'FROM debian:12\nRUN apt-get install -y x',
+        'FROM debian:12\nRUN apt-get -qq install x',
+        'FROM debian:12\nRUN apt-get install --yes x',
+        // review of issue 3 (docker-library/postgres): a simulated install never prompts
+        'FROM debian:12\nRUN if apt-get install -s "postgresql-$PG_MAJOR-jit" > /dev/null 2>&1; then apt-get install -y x; fi',
+      ],
       invalid: [{ code: 'FROM debian:12\nRUN apt-get install x', at: [[2, 5, 2, 22]] }],
     }));
   it('fix inserts -y after install', async () => {
@@ -176,7 +182,12 @@ describe('DL3018 pin-apk', () => {
 describe('DL3019 apk-no-cache', () => {
   it('cases', () =>
     checkRule('DL3019', {
-      valid: ['FROM alpine:3.20\nRUN apk add --no-cache x', 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add x'],
+      valid: [
+        'FROM alpine:3.20\nRUN apk add --no-cache x',
+        'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add x',
+        // review of issue 3 (docker-library/wordpress): --no-network fetches no index
+        'FROM alpine:3.20\nRUN apk add --no-network --virtual .rundeps $runDeps',
+      ],
       invalid: [{ code: 'FROM alpine:3.20\nRUN apk add x', at: [[2, 5, 2, 14]] }, { code: 'FROM alpine:3.20\nRUN apk update && apk add -U x', count: 1 }],
     }));
 });
@@ -196,7 +207,14 @@ describe('DL3020 copy-not-add', () => {
 describe('DL3025 exec-form-cmd', () => {
   it('cases', () =>
     checkRule('DL3025', {
-      valid: ['FROM a:1\nCMD ["a", "b"]', 'FROM a:1\nENTRYPOINT ["a"]', 'FROM a:1\nHEALTHCHECK CMD ["curl", "-f", "http://localhost"]', 'FROM a:1\nHEALTHCHECK NONE'],
+      valid: [
+        'FROM a:1\nCMD ["a", "b"]',
+        'FROM a:1\nENTRYPOINT ["a"]',
+        'FROM a:1\nHEALTHCHECK CMD ["curl", "-f", "http://localhost"]',
+        'FROM a:1\nHEALTHCHECK NONE',
+        // review of issue 3 (StefanScherer/dockerfiles-windows): JSON continued with the backtick escape
+        '# escape=`\nFROM a:1\nCMD [ "--config.file=/etc/prometheus/prometheus.yml", `\n       "--storage.tsdb.path=/prometheus" ]',
+      ],
       invalid: [
         { code: 'FROM a:1\nCMD node server.js', at: [[2, 5, 2, 19]] },
         { code: 'FROM a:1\nENTRYPOINT /entry.sh', count: 1 },

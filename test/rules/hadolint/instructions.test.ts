@@ -45,7 +45,16 @@ describe('DL3012 one-healthcheck', () => {
 describe('DL3021 multi-src-dest-slash', () => {
   it('cases', () =>
     checkRule('DL3021', {
-      valid: ['FROM a:1\nCOPY a b /app/', 'FROM a:1\nCOPY a /app', 'FROM a:1\nCOPY ["a", "b", "/app/"]', 'FROM a:1\nARG D\nCOPY a b $D', 'FROM a:1\nCOPY *.json /app', 'FROM a:1\nCOPY a b "/app/"'],
+      valid: [
+        'FROM a:1\nCOPY a b /app/',
+        'FROM a:1\nCOPY a /app',
+        'FROM a:1\nCOPY ["a", "b", "/app/"]',
+        'FROM a:1\nARG D\nCOPY a b $D',
+        'FROM a:1\nCOPY *.json /app',
+        'FROM a:1\nCOPY a b "/app/"',
+        // review of issue 3 (docker-library/mongo): `C:\\Windows\\` at the end of a line ends the COPY
+        'FROM a:1\nCOPY --from=m:1 \\\n\tC:\\\\x.dll \\\n\tC:\\\\y.dll \\\n\tC:\\\\Windows\\\\\n\n# comment\nENV MONGO_VERSION 8.3.4\n',
+      ],
       invalid: [
         { code: 'FROM a:1\nCOPY a b /app', at: [[2, 10, 2, 14]], count: 1 },
         { code: 'FROM a:1\nADD a b c .', count: 1, message: /^ADD/ },
@@ -162,6 +171,8 @@ describe('DL3045 copy-relative-needs-workdir', () => {
         'FROM a:1\nONBUILD COPY a .',
         'FROM scratch\nCOPY a .',
         'FROM scratch AS out\nFROM out\nCOPY b c/',
+        // review of issue 3 (docker-library/mongo): the ENV after `C:\\Windows\\` is not part of the COPY
+        'FROM a:1\nCOPY --from=m:1 \\\n\tC:\\\\x.dll \\\n\tC:\\\\Windows\\\\\n\nENV MONGO_VERSION 8.3.4\n',
       ],
       invalid: [
         { code: 'FROM a:1\nCOPY a .', at: [[2, 8, 2, 9]], count: 1 },
@@ -283,6 +294,12 @@ describe('DL3067 no-copy-whole-stage', () => {
         'FROM a:1\nCOPY / /',
         'FROM a:1 AS b\nFROM c:1\nCOPY --from=b / /rootfs/',
         'FROM a:1 AS build\nRUN make\nFROM scratch AS export\nCOPY --from=build /out /\nFROM c:1\nCOPY --from=export / /',
+        // review of issue 3: tonistiigi/xx is made to be copied whole (moby/buildkit, docker/buildx)
+        'ARG XX_VERSION=1.6.1\nFROM --platform=$BUILDPLATFORM tonistiigi/xx:${XX_VERSION} AS xx\nFROM golang:1.23-alpine\nCOPY --from=xx / /',
+        'FROM tonistiigi/xx:${XX_VERSION} AS xx\nFROM golang:1.23-alpine\nCOPY --link --from=xx / /',
+        'FROM golang:1.23-alpine\nCOPY --from=docker.io/tonistiigi/xx:1.6.1 / /',
+        // review of issue 3 (kubernetes-sigs/kind): squashing a stage into a scratch stage
+        'FROM debian:12 AS build\nRUN apt-get update\nFROM scratch\nCOPY --from=build / /',
       ],
       invalid: [
         { code: 'FROM a:1 AS b\nFROM c:1\nCOPY --from=b / /', at: [[3, 15, 3, 18]], count: 1 },

@@ -125,10 +125,19 @@ describe('DL3037 pin-zypper', () => {
 describe('DL3038 dnf-yes', () => {
   it('cases', () =>
     checkRule('DL3038', {
-      valid: ['FROM f:40\nRUN dnf install -y httpd', 'FROM f:40\nRUN microdnf install -y httpd', 'FROM f:40\nRUN dnf -y groupinstall x', 'FROM f:40\nRUN yum install httpd'],
+      valid: [
+        'FROM f:40\nRUN dnf install -y httpd',
+        'FROM f:40\nRUN microdnf install -y httpd',
+        'FROM f:40\nRUN dnf -y groupinstall x',
+        'FROM f:40\nRUN yum install httpd',
+        // review of issue 3 (docker-library/openjdk): microdnf 3 never asks
+        'FROM oraclelinux:9-slim\nRUN microdnf install gzip tar && microdnf clean all',
+        'FROM registry.access.redhat.com/ubi9/ubi-minimal:9.5 AS base\nFROM base\nRUN microdnf install httpd',
+      ],
       invalid: [
         { code: 'FROM f:40\nRUN dnf install httpd', at: [[2, 5, 2, 22]], count: 1 },
-        { code: 'FROM f:40\nRUN microdnf install httpd', count: 1, message: /microdnf install -y/ },
+        { code: 'FROM fedora:40\nRUN microdnf install httpd', count: 1, message: /microdnf install -y/ },
+        { code: 'FROM registry.fedoraproject.org/fedora-minimal:41 AS a\nFROM a\nRUN microdnf install httpd', count: 1 },
         { code: 'FROM f:40\nRUN dnf5 localinstall x.rpm', count: 1 },
         { code: 'FROM f:40\nONBUILD RUN dnf install httpd', count: 1 },
       ],

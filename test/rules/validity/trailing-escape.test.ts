@@ -9,6 +9,8 @@ describe('DW5021 trailing-escape', () => {
         'FROM alpine:3.20\nRUN apk add \\\n  curl\n',
         'FROM alpine:3.20\n# trailing comment \\',
         '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nWORKDIR C:\\',
+        // review of issue 3: an escaped escape character does not continue the line (BuildKit)
+        'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY a.dll C:\\\\Windows\\\\',
       ],
       invalid: [
         { code: 'FROM alpine:3.20\nRUN apk add --no-cache curl \\', at: [[2, 29, 2, 30]] },

@@ -29,13 +29,35 @@ export function nodesOf(model: DockerfileModel, keywords: string | readonly stri
   return model.nodes.filter((n) => ks.includes(n.keyword) && (withOnbuild || !n.onbuild));
 }
 
-/** Each simple command of each RUN (and ONBUILD RUN), with its node. */
-export function* runCommands(model: DockerfileModel, filter: NodeFilter = {}): Generator<{ node: InstructionNode; cmd: SimpleCommand }> {
-  for (const node of nodesOf(model, 'RUN', filter)) {
-    if (!node.run) continue;
-    for (const cmd of node.run.commands) yield { node, cmd };
-  }
+/**
+ * Per-model memo of pure derived data (lists many rules walk). Models are immutable once built,
+ * so a WeakMap keyed by the model is a cache, not state: it changes no result and is freed with
+ * the model.
+ */
+function memoByModel<T>(compute: (model: DockerfileModel, withOnbuild: boolean) => T): (model: DockerfileModel, filter?: NodeFilter) => T {
+  const withOnbuildCache = new WeakMap<DockerfileModel, T>();
+  const withoutCache = new WeakMap<DockerfileModel, T>();
+  return (model, filter = {}) => {
+    const withOnbuild = filter.onbuild ?? true;
+    const cache = withOnbuild ? withOnbuildCache : withoutCache;
+    let v = cache.get(model);
+    if (v === undefined) {
+      v = compute(model, withOnbuild);
+      cache.set(model, v);
+    }
+    return v;
+  };
 }
+
+/** Each simple command of each RUN (and ONBUILD RUN), with its node, in file order. */
+export const runCommands: (model: DockerfileModel, filter?: NodeFilter) => readonly { node: InstructionNode; cmd: SimpleCommand }[] = memoByModel((model, withOnbuild) => {
+  const out: { node: InstructionNode; cmd: SimpleCommand }[] = [];
+  for (const node of model.nodes) {
+    if (node.keyword !== 'RUN' || !node.run || (!withOnbuild && node.onbuild)) continue;
+    for (const cmd of node.run.commands) out.push({ node, cmd });
+  }
+  return out;
+});
 
 /** Dockerfile range of a shell word or command span of a RUN node. */
 export function shellRange(node: InstructionNode, start: number, end: number): Range {
@@ -751,12 +773,14 @@ export function hasCacheMount(node: InstructionNode, dirs: readonly string[]): b
 }
 
 /** The installs recognised in every RUN (with ONBUILD triggers), with their nodes. */
-export function* packageInstalls(model: DockerfileModel, filter: NodeFilter = {}): Generator<{ node: InstructionNode; install: PackageInstallT }> {
-  for (const { node, cmd } of runCommands(model, filter)) {
+export const packageInstalls: (model: DockerfileModel, filter?: NodeFilter) => readonly { node: InstructionNode; install: PackageInstallT }[] = memoByModel((model, withOnbuild) => {
+  const out: { node: InstructionNode; install: PackageInstallT }[] = [];
+  for (const { node, cmd } of runCommands(model, { onbuild: withOnbuild })) {
     const install = recognisePackageInstallImpl(cmd);
-    if (install) yield { node, install };
+    if (install) out.push({ node, install });
   }
-}
+  return out;
+});
 
 /** A fix edit inserting `text` right after a shell word (e.g. a flag after `install`). */
 export function insertAfterWord(node: InstructionNode, w: ShellWord, text: string): { range: Range; newText: string } {
@@ -794,12 +818,14 @@ export function pathBasename(path: string): string {
 }
 
 /** Every recognised package-manager command (install or not) of every RUN, with its node. */
-export function* packageCommands(model: DockerfileModel, filter: NodeFilter = {}): Generator<{ node: InstructionNode; pc: PackageCommandT }> {
-  for (const { node, cmd } of runCommands(model, filter)) {
+export const packageCommands: (model: DockerfileModel, filter?: NodeFilter) => readonly { node: InstructionNode; pc: PackageCommandT }[] = memoByModel((model, withOnbuild) => {
+  const out: { node: InstructionNode; pc: PackageCommandT }[] = [];
+  for (const { node, cmd } of runCommands(model, { onbuild: withOnbuild })) {
     const pc = recognisePackageCommandOf(cmd);
-    if (pc) yield { node, pc };
+    if (pc) out.push({ node, pc });
   }
-}
+  return out;
+});
 
 /** The word naming the program a command runs, seen through wrappers (`sudo yum` -> `yum`). */
 export function programWord(cmd: SimpleCommand): ShellWord | null {
@@ -1349,7 +1375,9 @@ function hasOperand(node: InstructionNode): boolean {
  * starts only a shell or an interactive interpreter (possibly through an entrypoint script) and
  * copies no directory or `.` from the build context.
  */
-export function finalImageIsToolbox(model: DockerfileModel): boolean {
+export const finalImageIsToolbox: (model: DockerfileModel) => boolean = memoByModel((model) => computeFinalImageIsToolbox(model));
+
+function computeFinalImageIsToolbox(model: DockerfileModel): boolean {
   if (finalStageIsDevTarget(model)) return true;
   const lineage = finalLineage(model);
   const nodes = lineage.flatMap((s) => s.instructions.filter((n) => !n.onbuild));

@@ -6,6 +6,7 @@ export default defineRule({
   severity: 'warning',
   category: 'maintainability',
   source: 'buildkit',
+  duplicates: ['DL4000'],
   fixable: true,
   docs: {
     summary: 'The MAINTAINER instruction is deprecated, use a label instead to define an image author',

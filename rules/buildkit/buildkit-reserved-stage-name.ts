@@ -8,6 +8,7 @@ export default defineRule({
   severity: 'warning',
   category: 'correctness',
   source: 'buildkit',
+  duplicates: ['DL3063'],
   fixable: false,
   docs: {
     summary: 'Reserved words should not be used as stage names',

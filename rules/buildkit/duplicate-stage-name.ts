@@ -6,6 +6,7 @@ export default defineRule({
   severity: 'warning',
   category: 'correctness',
   source: 'buildkit',
+  duplicates: ['DL3024'],
   fixable: false,
   docs: {
     summary: 'Stage names should be unique',

@@ -46,6 +46,7 @@ export default defineRule({
   severity: 'warning',
   category: 'correctness',
   source: 'buildkit',
+  duplicates: ['DL3029'],
   fixable: false,
   docs: {
     summary: 'FROM --platform flag should not use a constant value',

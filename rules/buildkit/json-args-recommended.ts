@@ -34,6 +34,7 @@ export default defineRule({
   severity: 'warning',
   category: 'correctness',
   source: 'buildkit',
+  duplicates: ['DL3025'],
   fixable: false,
   docs: {
     summary: 'JSON arguments recommended for ENTRYPOINT/CMD to prevent unintended behavior related to OS signals',

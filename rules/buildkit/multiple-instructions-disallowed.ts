@@ -8,6 +8,7 @@ export default defineRule({
   severity: 'warning',
   category: 'correctness',
   source: 'buildkit',
+  duplicates: ['DL4003', 'DL4004', 'DL3012'],
   fixable: false,
   docs: {
     summary: 'Multiple instructions of the same type should not be used in the same stage',

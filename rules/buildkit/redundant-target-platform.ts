@@ -6,6 +6,7 @@ export default defineRule({
   severity: 'warning',
   category: 'maintainability',
   source: 'buildkit',
+  duplicates: ['DL3065'],
   fixable: true,
   docs: {
     summary: 'Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior',

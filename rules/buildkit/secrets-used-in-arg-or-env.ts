@@ -30,6 +30,7 @@ export default defineRule({
   severity: 'warning',
   category: 'security',
   source: 'buildkit',
+  duplicates: ['DL3064'],
   fixable: false,
   docs: {
     summary: 'Sensitive data should not be used in the ARG or ENV commands',

@@ -11,6 +11,7 @@ export default defineRule({
   severity: 'warning',
   category: 'correctness',
   source: 'buildkit',
+  duplicates: ['DL3000'],
   fixable: false,
   docs: {
     summary: 'Relative workdir without an absolute workdir declared within the build can have unexpected results if the base image changes',

@@ -114,6 +114,11 @@ export interface RuleMeta {
   fixable: boolean;
   /** Off unless enabled in config (e.g. strict pinning, InvalidDefinitionDescription). */
   optIn?: boolean;
+  /**
+   * Codes of rules that report the same problem (a BuildKit check and its hadolint twin). When one
+   * of them reports on the same line, this rule's finding is dropped.
+   */
+  duplicates?: readonly string[];
   docs: RuleDocs;
 }
 

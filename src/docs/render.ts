@@ -32,6 +32,12 @@ export function silenceHelp(rule: RuleMeta): string {
   ].join('\n');
 }
 
+/** How a rule with hadolint twins behaves, for the docs. */
+export function twinText(rule: RuleMeta): string {
+  const codes = (rule.duplicates ?? []).join(', ');
+  return `${codes} report${(rule.duplicates ?? []).length === 1 ? 's' : ''} the same problem. So that enabling both rule sets does not double findings, ${rule.code} is reported only where ${codes} did not report on the same line; switch ${codes} off (or ignore it) to get ${rule.code} instead. A pragma naming ${codes} silences both.`;
+}
+
 /** Plain-text page for `dockwise explain CODE` (ShellCheck-wiki style). */
 export function renderExplain(rule: RuleMeta): string {
   const d = rule.docs;
@@ -44,6 +50,7 @@ export function renderExplain(rule: RuleMeta): string {
     out.push('', `Problematic code${n}`, indent(ex.bad), '', `Correct code${n}`, indent(ex.good));
   });
   if (d.exceptions) out.push('', 'Exceptions', indent(d.exceptions));
+  if (rule.duplicates && rule.duplicates.length > 0) out.push('', 'Same problem as', indent(twinText(rule)));
   out.push('', 'How to silence it', indent(silenceHelp(rule)));
   if (d.equivalents && d.equivalents.length > 0) out.push('', 'Equivalent rules', indent(d.equivalents.join(', ')));
   if (d.references && d.references.length > 0) out.push('', 'References', ...d.references.map((r) => `    ${r}`));
@@ -62,6 +69,7 @@ export function renderRuleMarkdown(rule: RuleMeta, headingLevel = 2): string {
     out.push('Problematic:', '', '```dockerfile', ex.bad, '```', '', 'Correct:', '', '```dockerfile', ex.good, '```', '');
   }
   if (d.exceptions) out.push(`**Exceptions.** ${d.exceptions}`, '');
+  if (rule.duplicates && rule.duplicates.length > 0) out.push(`**Same problem as.** ${twinText(rule)}`, '');
   if (d.equivalents && d.equivalents.length > 0) out.push(`**Equivalents.** ${d.equivalents.join(', ')}`, '');
   if (d.references && d.references.length > 0) out.push(`**References.** ${d.references.map((r) => `<${r}>`).join(', ')}`, '');
   return out.join('\n');

@@ -123,7 +123,13 @@ export function runRules(model: DockerfileModel, rules: readonly RuleDefinition[
     }
     return kept;
   };
-  const findings = applySuppressions(raw, false);
+  // A check that repeats another rule (BuildKit's MaintainerDeprecated and hadolint's DL4000) is
+  // reported only when its twin did not report on the same line, so enabling both rule sets does
+  // not double every finding; with the twin switched off, the check reports as usual. Twins are
+  // compared before suppression, so a pragma that silences either one silences both.
+  const rawAt = new Set(raw.map((f) => `${f.rule}@${f.range.start.line}`));
+  const twinsOf = new Map(rules.filter((r) => r.duplicates && r.duplicates.length > 0).map((r) => [r.code, r.duplicates ?? []]));
+  const findings = applySuppressions(raw, false).filter((f) => !(twinsOf.get(f.rule) ?? []).some((t) => rawAt.has(`${t}@${f.range.start.line}`)));
 
   // Post phase: suppression hygiene, with what the main phase left unused.
   if (postRules.length > 0) {

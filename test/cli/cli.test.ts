@@ -106,6 +106,22 @@ describe('dockwise lint', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('lints empty files, a BOM, CRLF line endings and unknown instructions without errors', () => {
+    const d = tempDir();
+    writeFileSync(join(d, 'empty.Dockerfile'), '');
+    writeFileSync(join(d, 'bom.Dockerfile'), '\ufeffFROM debian\r\nWORKDIR app\r\n');
+    writeFileSync(join(d, 'odd.Dockerfile'), 'FROM debian:12\nFROBNICATE now\nRUN <<EOF\necho "unterminated\n');
+    const r = run(['lint', '-f', 'json', '.'], { cwd: d });
+    const rep = json(r);
+    expect(rep.errors).toEqual([]);
+    expect(r.status).toBe(1);
+    const bom = rep.findings.filter((f) => f.file === 'bom.Dockerfile');
+    expect(bom.find((f) => f.rule === 'DL3006')).toMatchObject({ line: 1, column: 6, endColumn: 12 });
+    expect(bom.find((f) => f.rule === 'DL3000')).toMatchObject({ line: 2, column: 9, endColumn: 12 });
+    expect(rep.findings.some((f) => f.file === 'odd.Dockerfile' && f.rule === 'DW5001')).toBe(true);
+    expect(rep.findings.some((f) => f.file === 'empty.Dockerfile' && f.rule === 'DW5014')).toBe(true);
+  });
+
   it('skips files over --max-file-size', () => {
     const d = tempDir();
     writeFileSync(join(d, 'Dockerfile'), 'FROM debian:12\n' + '# padding\n'.repeat(200));

@@ -15,6 +15,8 @@ export type { DockerfileModel, InstructionNode, Stage, StageBase, ImageRef, RunI
 export type { Instruction, Word, Flag, Property } from './parse/syntax.js';
 export type { SimpleCommand, ShellWord } from './shell/types.js';
 export { parseImageRef } from './model/image.js';
+export { parseDockerignore, cleanPath, type IgnoreMatcher } from './context/dockerignore.js';
+import { parseDockerignore } from './context/dockerignore.js';
 export { substitute, unquote, referencedVariables } from './model/vars.js';
 
 export interface NodeFilter {
@@ -1286,67 +1288,9 @@ export function isScriptRunner(name: string): boolean {
   return /^(?:sh|bash|dash|ash|zsh|ksh|mksh|fish|busybox|python[\d.]*|perl|ruby|node|php)$/.test(name);
 }
 
-/**
- * Whether a `.dockerignore` excludes `path` (a path relative to the context root, e.g. `.git`):
- * patterns are matched in order, `!` re-includes, `*`/`?` match inside one component and `**` any
- * number of them; a pattern that excludes a parent directory excludes the path.
- */
+/** Whether a `.dockerignore` excludes `path` (relative to the context root, e.g. `.git`) or a parent of it. */
 export function dockerignoreExcludes(content: string, path: string): boolean {
-  const parts = path.split('/');
-  let excluded = false;
-  for (const rawLine of content.split(/\r?\n/)) {
-    const line = rawLine.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const negate = line.startsWith('!');
-    const pattern = (negate ? line.slice(1) : line).trim().replace(/^\/+/, '').replace(/\/+$/, '').replace(/^\.\//, '');
-    if (pattern === '') continue;
-    let matches = false;
-    for (let k = 1; k <= parts.length && !matches; k++) matches = globMatch(pattern, parts.slice(0, k).join('/'));
-    if (matches) excluded = !negate;
-  }
-  return excluded;
-}
-
-/** Glob match of a .dockerignore pattern against a path (dynamic programming, linear in pattern × path). */
-function globMatch(pattern: string, path: string): boolean {
-  const p = pattern.split('/');
-  const s = path.split('/');
-  // dp[i][j]: p[i..] matches s[j..]
-  const memo = new Map<string, boolean>();
-  const seg = (pat: string, str: string): boolean => {
-    // Component glob: * and ?, iteratively (two-pointer with backtracking to the last star).
-    let pi = 0;
-    let si = 0;
-    let star = -1;
-    let mark = 0;
-    while (si < str.length) {
-      const pc = pat[pi];
-      if (pc === '?' || (pc !== undefined && pc !== '*' && pc === str[si])) {
-        pi++;
-        si++;
-      } else if (pc === '*') {
-        star = pi++;
-        mark = si;
-      } else if (star >= 0) {
-        pi = star + 1;
-        si = ++mark;
-      } else return false;
-    }
-    while (pat[pi] === '*') pi++;
-    return pi === pat.length;
-  };
-  const go = (i: number, j: number): boolean => {
-    const key = `${i},${j}`;
-    const hit = memo.get(key);
-    if (hit !== undefined) return hit;
-    let r: boolean;
-    if (i === p.length) r = j === s.length;
-    else if (p[i] === '**') r = go(i + 1, j) || (j < s.length && go(i, j + 1));
-    else r = j < s.length && seg(p[i] ?? '', s[j] ?? '') && go(i + 1, j + 1);
-    memo.set(key, r);
-    return r;
-  };
-  return go(0, 0);
+  return parseDockerignore(content).matches(path);
 }
 
 /** Shells and interactive interpreters: an image whose command is one of these is a toolbox, not an application. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRule, findingsOf, ruleByCode } from '../../helpers/lint.js';
-import { cleanPath, parseDockerignore } from '../../../rules/buildkit/copy-ignored-file.js';
+import { cleanPath, parseDockerignore } from '../../../src/context/dockerignore.js';
 
 const ctx = (dockerignore: string | null): { context: { dockerignore: string | null } } => ({ context: { dockerignore } });
 

@@ -214,7 +214,7 @@ export async function runLint(paths: string[], o: LintCliOptions, io: CliIO, rul
   let linter: Linter | null = null;
   const getLinter = (): Linter => (linter ??= createLinter({ rules, loadShellParser: async () => (await import('../shell/parser.js')).loadShellParser() }));
   const taskOutcomes: FileOutcome[] = useWorkers
-    ? await (await import('./pool.js')).lintInWorkers(tasks, shared, maxBytes, keepSource, jobs)
+    ? await (await import('./pool.js')).lintInWorkers(tasks, shared, maxBytes, keepSource, jobs, (task) => lintFileTask(getLinter(), task, shared, maxBytes, keepSource))
     : [];
   for (const item of order) {
     let outcome: FileOutcome;

@@ -20,6 +20,7 @@ import type { PackageInstall, PackageSpec, ShellParser } from '../shell/types.js
 import { defaultPackageMap, normalizePypiName } from './packages.js';
 import {
   PLAN_VERSION,
+  emptyImageConfig,
   type BuilderPlan,
   type CommandPlan,
   type CopyPlan,
@@ -243,20 +244,7 @@ export function planMigration(model: DockerfileModel, opts: PlanOptions = {}): M
     needs.set(kind, n);
   };
 
-  const cfg: ImageConfigPlan = {
-    env: [],
-    entrypoint: null,
-    cmd: null,
-    workdir: null,
-    user: null,
-    accounts: [],
-    ports: [],
-    volumes: [],
-    labels: [],
-    stopSignal: null,
-    healthcheck: null,
-    shell: null,
-  };
+  const cfg: ImageConfigPlan = emptyImageConfig();
   let cmdNode: { node: InstructionNode; form: CommandForm } | null = null;
   let entrypointNode: { node: InstructionNode; form: CommandForm } | null = null;
   let healthNode: InstructionNode | null = null;

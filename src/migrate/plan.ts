@@ -354,6 +354,24 @@ export interface HumanItem {
   finding?: string;
 }
 
+/** An image config with nothing set (what FROM scratch gives). */
+export function emptyImageConfig(): ImageConfigPlan {
+  return {
+    env: [],
+    entrypoint: null,
+    cmd: null,
+    workdir: null,
+    user: null,
+    accounts: [],
+    ports: [],
+    volumes: [],
+    labels: [],
+    stopSignal: null,
+    healthcheck: null,
+    shell: null,
+  };
+}
+
 /** An empty plan to build on (tests, the front half). */
 export function emptyPlan(name: string, target: MigrationTarget = 'buildLayeredImage'): MigrationPlan {
   return {
@@ -368,20 +386,7 @@ export function emptyPlan(name: string, target: MigrationTarget = 'buildLayeredI
     python: null,
     builders: [],
     copies: [],
-    config: {
-      env: [],
-      entrypoint: null,
-      cmd: null,
-      workdir: null,
-      user: null,
-      accounts: [],
-      ports: [],
-      volumes: [],
-      labels: [],
-      stopSignal: null,
-      healthcheck: null,
-      shell: null,
-    },
+    config: emptyImageConfig(),
     rootfsOps: [],
     implicitNeeds: [],
     instructions: [],

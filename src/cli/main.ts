@@ -62,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--context <dir>', 'build context (for .dockerignore); default: the Dockerfile\'s directory')
     .option('--stdin-filename <name>', 'file name to show for standard input')
     .option('--max-file-size <bytes>', 'skip files larger than this (default 4M)')
-    .option('-j, --jobs <n>', 'worker threads for many files (default: the number of cores)')
+    .option('-j, --jobs <n>', 'threads for many files (default: the number of cores less one)')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .action(async (paths: string[], opts: Record<string, unknown>) => {

@@ -312,13 +312,34 @@ function debianSuitesFor(family: PackageFamily, release?: string): SuiteData[] {
   return Object.values(suites).reverse(); // newest first
 }
 
+/**
+ * command -> packages shipping it, built once per package table on first use (an index over the
+ * immutable data; like the data itself, a lazily filled cache).
+ */
+const commandIndexes = new WeakMap<object, Map<string, string[]>>();
+function commandIndex(packages: Readonly<Record<string, { c?: readonly string[] }>>): Map<string, string[]> {
+  let idx = commandIndexes.get(packages);
+  if (!idx) {
+    idx = new Map();
+    for (const [n, p] of Object.entries(packages)) {
+      for (const c of p.c ?? []) {
+        const list = idx.get(c);
+        if (list) list.push(n);
+        else idx.set(c, [n]);
+      }
+    }
+    commandIndexes.set(packages, idx);
+  }
+  return idx;
+}
+
 /** Packages (of the selected data) that ship `command` on PATH, sorted. */
 export function packagesProvidingCommand(family: PackageFamily, command: string, release?: string): string[] {
   const out = new Set<string>();
   if (family === 'alpine') {
-    for (const [n, p] of Object.entries(alpineData().packages)) if (p.c?.includes(command)) out.add(n);
+    for (const n of commandIndex(alpineData().packages).get(command) ?? []) out.add(n);
   } else {
-    for (const s of debianSuitesFor(family, release)) for (const [n, p] of Object.entries(s.packages)) if (p.c?.includes(command)) out.add(n);
+    for (const s of debianSuitesFor(family, release)) for (const n of commandIndex(s.packages).get(command) ?? []) out.add(n);
   }
   return [...out].sort();
 }

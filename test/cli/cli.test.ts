@@ -122,6 +122,18 @@ describe('dockwise lint', () => {
     expect(rep.findings.some((f) => f.file === 'empty.Dockerfile' && f.rule === 'DW5014')).toBe(true);
   });
 
+  it('gives the same report in the same order with worker threads (--jobs)', () => {
+    const d = tempDir();
+    for (let i = 0; i < 40; i++) writeFileSync(join(d, `s${String(i).padStart(2, '0')}.Dockerfile`), `FROM debian\nRUN apt-get install -y curl${i % 3 ? ' | cat' : ''}\nWORKDIR app${i}\n`);
+    writeFileSync(join(d, 'bad.Dockerfile'), Buffer.from([0x00, 0x01]));
+    const one = run(['lint', '-f', 'json', '-j', '1', '.'], { cwd: d });
+    const three = run(['lint', '-f', 'json', '-j', '3', '.'], { cwd: d });
+    expect(three.status).toBe(one.status);
+    expect(three.stdout).toBe(one.stdout);
+    expect(json(one).findings.length).toBeGreaterThan(80);
+    expect(run(['lint', '-j', '0', '.'], { cwd: d }).status).toBe(2);
+  });
+
   it('skips files over --max-file-size', () => {
     const d = tempDir();
     writeFileSync(join(d, 'Dockerfile'), 'FROM debian:12\n' + '# padding\n'.repeat(200));

@@ -112,24 +112,32 @@ function readDir(dir: string, st: WalkState): Dirent[] | null {
   }
 }
 
-function enterDir(dir: string, st: WalkState): boolean {
+/**
+ * Resolve a directory before walking it. A directory that is one of its own ancestors (a
+ * symbolic-link loop) is reported once and skipped; one already walked through another path is
+ * skipped silently (its files were collected already). Returns the real path, or null to skip.
+ */
+function enterDir(dir: string, st: WalkState, ancestors: ReadonlySet<string>): string | null {
   let real: string;
   try {
     real = realpathSync(dir);
   } catch (e) {
     st.errors.push({ file: display(st.cwd, dir), message: `cannot resolve directory: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
-    return false;
+    return null;
   }
-  if (st.seenDirs.has(real)) {
-    st.errors.push({ file: display(st.cwd, dir), message: 'symbolic link loop (directory already visited); skipped' });
-    return false;
+  if (ancestors.has(real)) {
+    st.errors.push({ file: display(st.cwd, dir), message: 'symbolic link loop (the directory contains itself); skipped' });
+    return null;
   }
+  if (st.seenDirs.has(real)) return null;
   st.seenDirs.add(real);
-  return true;
+  return real;
 }
 
-function walk(dir: string, st: WalkState, match: (rel: string, name: string) => boolean, base: string): void {
-  if (!enterDir(dir, st)) return;
+function walk(dir: string, st: WalkState, match: (rel: string, name: string) => boolean, base: string, ancestors: ReadonlySet<string> = new Set()): void {
+  const real = enterDir(dir, st, ancestors);
+  if (real === null) return;
+  const inner = new Set(ancestors).add(real);
   const entries = readDir(dir, st);
   if (!entries) return;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -147,7 +155,7 @@ function walk(dir: string, st: WalkState, match: (rel: string, name: string) => 
       }
     }
     if (isDir) {
-      if (!SKIP_DIRS.has(e.name)) walk(full, st, match, base);
+      if (!SKIP_DIRS.has(e.name)) walk(full, st, match, base, inner);
     } else if (isFile && match(relative(base, full).split(sep).join('/'), e.name)) {
       st.out.push({ kind: 'file', path: full, display: display(st.cwd, full) });
     }

@@ -2,7 +2,7 @@
  * `dockwise lint`: config -> inputs -> lint -> report -> exit code. Only module (with main.ts)
  * that touches process state.
  */
-import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { severityRank, type FileResult, type InputError, type LintReport, type Severity } from '../core/types.js';
 import { ConfigError, envConfig, failsThreshold, loadConfig, mergeConfig, type DockwiseConfig, type ResolvedConfig } from '../config/index.js';
@@ -214,53 +214,85 @@ export async function runLint(paths: string[], o: LintCliOptions, io: CliIO, rul
     io.stderr(`dockwise: ${(e as Error).message}\n`);
     return 2;
   }
-  // Worker threads pay off only with enough files to amortise their start-up (~0.1 s each).
-  const useWorkers = jobs > 1 && tasks.length >= WORKER_MIN_FILES;
-  let linter: Linter | null = null;
-  const getLinter = (): Linter => (linter ??= createLinter({ rules, loadShellParser: async () => (await import('../shell/parser.js')).loadShellParser() }));
-  const taskOutcomes: FileOutcome[] = useWorkers
-    ? await (await import('./pool.js')).lintInWorkers(tasks, shared, maxBytes, keepSource, jobs, (task) => lintFileTask(getLinter(), task, shared, maxBytes, keepSource))
-    : [];
-  for (const item of order) {
-    let outcome: FileOutcome;
-    if (item.kind === 'stdin') {
-      const read = await readStdin(maxBytes);
-      const ctx = contextDir ? { context: { dockerignore: dockerignoreFor(join(contextDir, 'Dockerfile'), contextDir, ignoreCache) } } : {};
-      outcome = await lintRead(getLinter(), read, item.display, { ...shared, ...ctx }, keepSource);
-    } else if (useWorkers) {
-      outcome = taskOutcomes[item.index] ?? { errors: [] };
-    } else {
-      const task = tasks[item.index];
-      if (!task) continue;
-      outcome = await lintFileTask(getLinter(), task, shared, maxBytes, keepSource);
-    }
-    if (outcome.result) files.push(outcome.result);
-    allErrors.push(...outcome.errors);
-  }
-
-  const report: LintReport = { files, errors: allErrors };
-  const { formatReport } = await import('../report/index.js');
-  const ruleMap = new Map(rules.map((r) => [r.code, r]));
-  const text = await formatReport(format, report, {
-    rules: ruleMap,
+  const { formatReport, streamReport } = await import('../report/index.js');
+  const reportCtx = {
+    rules: new Map(rules.map((r) => [r.code, r])),
     color: useColor(o, io, o.output !== undefined),
     cwd: io.cwd,
     toolName: 'dockwise',
     toolVersion: io.version,
-  });
-  for (const w of warnings) io.stderr(`dockwise: warning: ${w}\n`);
-  if (o.output !== undefined) {
-    const target = resolve(io.cwd, o.output);
-    const tmp = `${target}.${process.pid}.tmp`;
+  };
+  // Formats that can be written file by file (json) are, so memory stays flat over many files;
+  // the others get the whole report at the end.
+  const streamer = await streamReport(format, reportCtx);
+
+  // Where the report goes: standard output, or a temporary file renamed over --output at the end.
+  const target = o.output !== undefined ? resolve(io.cwd, o.output) : null;
+  const tmp = target ? `${target}.${process.pid}.tmp` : null;
+  let fd: number | null = null;
+  let writeFailed: string | null = null;
+  const write = (text: string): void => {
+    if (text === '' || writeFailed) return;
+    if (!tmp) {
+      io.stdout(text);
+      return;
+    }
     try {
-      writeFileSync(tmp, text);
+      fd ??= openSync(tmp, 'w');
+      writeSync(fd, text);
+    } catch (e) {
+      writeFailed = (e as NodeJS.ErrnoException).code ?? String(e);
+    }
+  };
+
+  let failing = false;
+  const take = (outcome: FileOutcome): void => {
+    allErrors.push(...outcome.errors);
+    const r = outcome.result;
+    if (!r) return;
+    if (!failing && r.findings.some((x) => failsThreshold(x.severity, config.failureThreshold))) failing = true;
+    if (streamer) write(streamer.file(r));
+    else files.push(r);
+  };
+
+  if (streamer) write(streamer.begin());
+  // Worker threads pay off only with enough files to amortise their start-up (~0.1 s each).
+  const useWorkers = jobs > 1 && tasks.length >= WORKER_MIN_FILES && order.every((i) => i.kind === 'task');
+  let linter: Linter | null = null;
+  const getLinter = (): Linter => (linter ??= createLinter({ rules, loadShellParser: async () => (await import('../shell/parser.js')).loadShellParser() }));
+  if (useWorkers) {
+    await (await import('./pool.js')).lintInWorkers(tasks, shared, maxBytes, keepSource, jobs, (task) => lintFileTask(getLinter(), task, shared, maxBytes, keepSource), take);
+  } else {
+    for (const item of order) {
+      if (item.kind === 'stdin') {
+        const read = await readStdin(maxBytes);
+        const ctx = contextDir ? { context: { dockerignore: dockerignoreFor(join(contextDir, 'Dockerfile'), contextDir, ignoreCache) } } : {};
+        take(await lintRead(getLinter(), read, item.display, { ...shared, ...ctx }, keepSource));
+      } else {
+        const task = tasks[item.index];
+        if (task) take(await lintFileTask(getLinter(), task, shared, maxBytes, keepSource));
+      }
+    }
+  }
+
+  if (streamer) write(streamer.end(allErrors));
+  else write(await formatReport(format, { files, errors: allErrors } satisfies LintReport, reportCtx));
+  for (const w of warnings) io.stderr(`dockwise: warning: ${w}\n`);
+  if (target && tmp) {
+    try {
+      if (fd === null) fd = openSync(tmp, 'w'); // an empty report still replaces the file
+      closeSync(fd);
+      if (writeFailed) throw Object.assign(new Error(writeFailed), { code: writeFailed });
       renameSync(tmp, target);
     } catch (e) {
-      io.stderr(`dockwise: cannot write ${o.output}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+      try {
+        unlinkSync(tmp);
+      } catch {
+        /* nothing to clean up */
+      }
+      io.stderr(`dockwise: cannot write ${o.output ?? ''}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
       return 2;
     }
-  } else {
-    io.stdout(text);
   }
   if (format !== 'stylish' && allErrors.length > 0) {
     for (const e of allErrors) io.stderr(`dockwise: ${e.file}${e.line !== undefined ? `:${e.line}` : ''}: ${e.message}\n`);
@@ -268,7 +300,6 @@ export async function runLint(paths: string[], o: LintCliOptions, io: CliIO, rul
 
   if (allErrors.length > 0) return 2;
   if (config.noFail) return 0;
-  const failing = files.some((f) => f.findings.some((x) => failsThreshold(x.severity, config.failureThreshold)));
   return failing ? 1 : 0;
 }
 

@@ -18,8 +18,20 @@ export async function lintInWorkers(
   keepSource: boolean,
   jobs: number,
   mainLint: (task: FileTask) => Promise<FileOutcome>,
-): Promise<FileOutcome[]> {
-  const outcomes: (FileOutcome | undefined)[] = new Array<FileOutcome | undefined>(tasks.length);
+  /** Receives each outcome in input order, as soon as it and all before it are done. */
+  onOutcome: (outcome: FileOutcome) => void,
+): Promise<void> {
+  // Finished outcomes wait here until every earlier one is delivered (stable output order).
+  const outcomes = new Map<number, FileOutcome>();
+  let delivered = 0;
+  const done = (id: number, outcome: FileOutcome): void => {
+    outcomes.set(id, outcome);
+    for (let o = outcomes.get(delivered); o !== undefined; o = outcomes.get(delivered)) {
+      outcomes.delete(delivered);
+      delivered++;
+      onOutcome(o);
+    }
+  };
   let next = 0;
   const workerUrl = new URL('./worker.js', import.meta.url);
   const runWorker = (): Promise<void> =>
@@ -36,12 +48,13 @@ export async function lintInWorkers(
         }
       };
       w.on('message', (m: { id: number; outcome: FileOutcome }) => {
-        outcomes[m.id] = m.outcome;
+        done(m.id, m.outcome);
         feed();
       });
       // A crashed worker loses only the file it was on; the others take the rest.
       w.on('error', (e: Error) => {
-        if (current >= 0) outcomes[current] = { errors: [{ file: tasks[current]?.display ?? '?', message: `internal error: ${e.message} (please report this)` }] };
+        if (current >= 0) done(current, { errors: [{ file: tasks[current]?.display ?? '?', message: `internal error: ${e.message} (please report this)` }] });
+        current = -1;
       });
       w.on('exit', () => resolve());
       feed();
@@ -50,12 +63,15 @@ export async function lintInWorkers(
     while (next < tasks.length) {
       const id = next++;
       const task = tasks[id];
-      if (task) outcomes[id] = await mainLint(task);
+      if (task) done(id, await mainLint(task));
       // Let the workers' messages in between files.
       await new Promise<void>((r) => setImmediate(r));
     }
   };
   const workers = Math.max(0, Math.min(jobs - 1, tasks.length));
   await Promise.all([...Array.from({ length: workers }, runWorker), runMain()]);
-  return outcomes.map((o, i) => o ?? { errors: [{ file: tasks[i]?.display ?? '?', message: 'internal error: a worker thread stopped before linting this file (please report this)' }] });
+  // A worker that died mid-file left that file without an outcome; report it.
+  for (let id = delivered; id < tasks.length; id++) {
+    if (!outcomes.has(id)) done(id, { errors: [{ file: tasks[id]?.display ?? '?', message: 'internal error: a worker thread stopped before linting this file (please report this)' }] });
+  }
 }

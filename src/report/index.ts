@@ -2,7 +2,7 @@
  * Report formatters. Each format lives in its own module exporting a pure
  * `format(report, ctx): string`; `formatReport` loads only the one asked for.
  */
-import { assertNever, type LintReport, type RuleMeta } from '../core/types.js';
+import { assertNever, type FileResult, type InputError, type LintReport, type RuleMeta } from '../core/types.js';
 
 export type FormatName =
   | 'stylish'
@@ -47,6 +47,22 @@ export interface ReportContext {
 }
 
 export type Formatter = (report: LintReport, ctx: ReportContext) => string;
+
+/**
+ * A report written as the files are linted: `begin()`, then `file()` for each file in order,
+ * then `end()` with the input errors. Formats that can do this keep memory flat over many files.
+ */
+export interface ReportStream {
+  begin(): string;
+  file(file: FileResult): string;
+  end(errors: readonly InputError[]): string;
+}
+
+/** The streaming writer of a format, or null when the format needs the whole report at once. */
+export async function streamReport(format: FormatName, ctx: ReportContext): Promise<ReportStream | null> {
+  if (format === 'json') return (await import('./json.js')).stream(ctx);
+  return null;
+}
 
 async function loadFormatter(format: FormatName): Promise<Formatter> {
   switch (format) {

@@ -2,9 +2,9 @@
  * The machine-readable contract:
  * `{"version":1,"findings":[...],"errors":[...],"summaries":[...]}` with a fixed key order.
  */
-import type { Category, FixSafety, LintReport, Severity, TextEdit } from '../core/types.js';
+import type { Category, FileResult, FixSafety, InputError, LintReport, Severity, TextEdit } from '../core/types.js';
 import { displayPath, sortedFindings, toLocation } from './common.js';
-import type { ReportContext } from './index.js';
+import type { ReportContext, ReportStream } from './index.js';
 
 export const JSON_FORMAT_VERSION = 1;
 
@@ -61,47 +61,91 @@ function toJsonEdit(edit: TextEdit): JsonEdit {
   return { line: loc.line, column: loc.column, endLine: loc.endLine, endColumn: loc.endColumn, newText: edit.newText };
 }
 
+function jsonFindings(file: FileResult, name: string): JsonFinding[] {
+  const out: JsonFinding[] = [];
+  for (const f of sortedFindings(file)) {
+    const loc = toLocation(f.range);
+    // Built key by key so the serialised order is part of the contract.
+    const j: JsonFinding = {
+      file: name,
+      rule: f.rule,
+      category: f.category,
+      severity: f.severity,
+      message: f.message,
+      line: loc.line,
+      column: loc.column,
+      endLine: loc.endLine,
+      endColumn: loc.endColumn,
+    };
+    if (f.fix) j.fix = { title: f.fix.title, safety: f.fix.safety, edits: f.fix.edits.map(toJsonEdit) };
+    out.push(j);
+  }
+  return out;
+}
+
+function jsonSummary(file: FileResult, name: string): JsonSummary | null {
+  if (!file.summary) return null;
+  const s: JsonSummary = {
+    file: name,
+    unpinnedVersion: file.summary.unpinnedVersion,
+    buildOnlyArtifact: file.summary.buildOnlyArtifact,
+    implicitDependency: file.summary.implicitDependency,
+  };
+  if (file.summary.advice !== undefined) s.advice = file.summary.advice;
+  return s;
+}
+
+function jsonErrors(errors: readonly InputError[], ctx: ReportContext): JsonError[] {
+  return errors.map((e): JsonError => {
+    const out: JsonError = { file: displayPath(e.file, ctx.cwd), message: e.message };
+    if (e.line !== undefined) out.line = e.line;
+    return out;
+  });
+}
+
 export function toJsonReport(report: LintReport, ctx: ReportContext): JsonReport {
   const findings: JsonFinding[] = [];
   const summaries: JsonSummary[] = [];
   for (const file of report.files) {
     const name = displayPath(file.file, ctx.cwd);
-    for (const f of sortedFindings(file)) {
-      const loc = toLocation(f.range);
-      // Built key by key so the serialised order is part of the contract.
-      const out: JsonFinding = {
-        file: name,
-        rule: f.rule,
-        category: f.category,
-        severity: f.severity,
-        message: f.message,
-        line: loc.line,
-        column: loc.column,
-        endLine: loc.endLine,
-        endColumn: loc.endColumn,
-      };
-      if (f.fix) out.fix = { title: f.fix.title, safety: f.fix.safety, edits: f.fix.edits.map(toJsonEdit) };
-      findings.push(out);
-    }
-    if (file.summary) {
-      const s: JsonSummary = {
-        file: name,
-        unpinnedVersion: file.summary.unpinnedVersion,
-        buildOnlyArtifact: file.summary.buildOnlyArtifact,
-        implicitDependency: file.summary.implicitDependency,
-      };
-      if (file.summary.advice !== undefined) s.advice = file.summary.advice;
-      summaries.push(s);
-    }
+    findings.push(...jsonFindings(file, name));
+    const s = jsonSummary(file, name);
+    if (s) summaries.push(s);
   }
-  const errors = report.errors.map((e): JsonError => {
-    const out: JsonError = { file: displayPath(e.file, ctx.cwd), message: e.message };
-    if (e.line !== undefined) out.line = e.line;
-    return out;
-  });
-  return { version: JSON_FORMAT_VERSION, findings, errors, summaries };
+  return { version: JSON_FORMAT_VERSION, findings, errors: jsonErrors(report.errors, ctx), summaries };
+}
+
+/** `JSON.stringify(value, null, 2)` nested `depth` levels deep in a pretty-printed document. */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).split('\n').join(`\n${'  '.repeat(depth)}`);
+}
+
+/**
+ * The JSON report written file by file: the text is byte for byte what `format` gives for the
+ * whole report, but only the summaries (a few numbers per file) are kept until the end, so memory
+ * stays flat however many files are linted.
+ */
+export function stream(ctx: ReportContext): ReportStream {
+  let any = false;
+  const summaries: JsonSummary[] = [];
+  return {
+    begin: () => `{\n  "version": ${JSON_FORMAT_VERSION},\n  "findings": [`,
+    file(file) {
+      const name = displayPath(file.file, ctx.cwd);
+      let out = '';
+      for (const f of jsonFindings(file, name)) {
+        out += `${any ? ',' : ''}\n    ${nested(f, 2)}`;
+        any = true;
+      }
+      const s = jsonSummary(file, name);
+      if (s) summaries.push(s);
+      return out;
+    },
+    end: (errors) => `${any ? '\n  ' : ''}],\n  "errors": ${nested(jsonErrors(errors, ctx), 1)},\n  "summaries": ${nested(summaries, 1)}\n}\n`,
+  };
 }
 
 export function format(report: LintReport, ctx: ReportContext): string {
-  return `${JSON.stringify(toJsonReport(report, ctx), null, 2)}\n`;
+  const st = stream(ctx);
+  return st.begin() + report.files.map((f) => st.file(f)).join('') + st.end(report.errors);
 }

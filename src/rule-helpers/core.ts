@@ -1,0 +1,144 @@
+/** Rule helpers, re-exported by src/rule-api.ts (the one module rules import from). */
+import type { Range } from '../core/types.js';
+import { recognisePackageInstall as recognisePackageInstallImpl } from '../shell/packages.js';
+import type { PackageInstall as PackageInstallT } from '../shell/types.js';
+import type { DockerfileModel, InstructionNode, Stage } from '../model/model.js';
+import type { SimpleCommand, ShellWord } from '../shell/types.js';
+
+export interface NodeFilter {
+  /** Include ONBUILD triggers (default true, as hadolint's `onbuild` combinator). */
+  onbuild?: boolean;
+}
+
+/** Instruction nodes with one of the keywords, in file order. */
+export function nodesOf(model: DockerfileModel, keywords: string | readonly string[], filter: NodeFilter = {}): InstructionNode[] {
+  const ks = typeof keywords === 'string' ? [keywords] : keywords;
+  const withOnbuild = filter.onbuild ?? true;
+  return model.nodes.filter((n) => ks.includes(n.keyword) && (withOnbuild || !n.onbuild));
+}
+
+/**
+ * Per-model memo of pure derived data (lists many rules walk). Models are immutable once built,
+ * so a WeakMap keyed by the model is a cache, not state: it changes no result and is freed with
+ * the model.
+ */
+export function memoByModel<T>(compute: (model: DockerfileModel, withOnbuild: boolean) => T): (model: DockerfileModel, filter?: NodeFilter) => T {
+  const withOnbuildCache = new WeakMap<DockerfileModel, T>();
+  const withoutCache = new WeakMap<DockerfileModel, T>();
+  return (model, filter = {}) => {
+    const withOnbuild = filter.onbuild ?? true;
+    const cache = withOnbuild ? withOnbuildCache : withoutCache;
+    let v = cache.get(model);
+    if (v === undefined) {
+      v = compute(model, withOnbuild);
+      cache.set(model, v);
+    }
+    return v;
+  };
+}
+
+/** Each simple command of each RUN (and ONBUILD RUN), with its node, in file order. */
+export const runCommands: (model: DockerfileModel, filter?: NodeFilter) => readonly { node: InstructionNode; cmd: SimpleCommand }[] = memoByModel((model, withOnbuild) => {
+  const out: { node: InstructionNode; cmd: SimpleCommand }[] = [];
+  for (const node of model.nodes) {
+    if (node.keyword !== 'RUN' || !node.run || (!withOnbuild && node.onbuild)) continue;
+    for (const cmd of node.run.commands) out.push({ node, cmd });
+  }
+  return out;
+});
+
+/** Dockerfile range of a shell word or command span of a RUN node. */
+export function shellRange(node: InstructionNode, start: number, end: number): Range {
+  const ctx = node.run?.shell;
+  if (!ctx) return node.syntax.range;
+  return ctx.range(start, end);
+}
+
+export function wordRange(node: InstructionNode, w: ShellWord): Range {
+  return shellRange(node, w.start, w.end);
+}
+
+export function commandRange(node: InstructionNode, cmd: SimpleCommand): Range {
+  return shellRange(node, cmd.start, cmd.end);
+}
+
+/** The stage an instruction belongs to. */
+export function stageOf(model: DockerfileModel, node: InstructionNode): Stage | undefined {
+  return node.stageIndex === null ? undefined : model.stages[node.stageIndex];
+}
+
+/** True for a stage whose content ships (the final stage or an ancestor through FROM <stage>). */
+export function ships(model: DockerfileModel, node: InstructionNode): boolean {
+  return stageOf(model, node)?.inFinalImage ?? false;
+}
+
+/**
+ * Stages that matter for "leftover" rules such as hadolint's DL3009/DL3060: the final stage and
+ * stages reused as a base by a later FROM.
+ */
+export function isFinalOrReused(model: DockerfileModel, stage: Stage): boolean {
+  return stage.isFinal || model.stages.some((s) => s.parentIndex === stage.index);
+}
+
+/** Name of a program without directories: `/usr/bin/apt-get` -> `apt-get`. */
+export function basename(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i >= 0 ? p.slice(i + 1) : p;
+}
+
+/**
+ * For each stage, every instruction of `keyword` except the last one (an earlier CMD,
+ * ENTRYPOINT or HEALTHCHECK that a later one in the same stage overrides).
+ */
+export function overriddenInstructions(model: DockerfileModel, keyword: string): { stage: Stage; node: InstructionNode; later: InstructionNode }[] {
+  const out: { stage: Stage; node: InstructionNode; later: InstructionNode }[] = [];
+  for (const stage of model.stages) {
+    const all = stage.instructions.filter((n) => n.keyword === keyword && !n.onbuild);
+    const last = all[all.length - 1];
+    if (!last) continue;
+    for (const n of all.slice(0, -1)) out.push({ stage, node: n, later: last });
+  }
+  return out;
+}
+
+
+export {
+  recognisePackageCommand,
+  recognisePackageInstall,
+  recogniseIndexUpdate,
+  recognisePackageRemoval,
+  recogniseCleanup,
+  recogniseDownload,
+  recogniseVerification,
+} from '../shell/packages.js';
+export { hasFlag, flagValue, flagOccurrences, positionalArgs, hasArg, commandName, isCommand, cmdHasArgs, effectiveCommand, parseArgs } from '../shell/queries.js';
+export type { PackageInstall, PackageSpec, AptInstall, ApkInstall, PipInstall, NodeInstall, GemInstall, RpmInstall, Cleanup, CacheKind, Download, Verification, PackageRemoval } from '../shell/types.js';
+
+/** True when a RUN has a cache or tmpfs mount whose target is (or contains) one of `dirs`. */
+export function hasCacheMount(node: InstructionNode, dirs: readonly string[]): boolean {
+  const mounts = node.run?.mounts ?? [];
+  return mounts.some((m) => {
+    if (m.type !== 'cache' && m.type !== 'tmpfs') return false;
+    const t = (m.target ?? '').replace(/\/+$/, '');
+    return dirs.some((d) => {
+      const dd = d.replace(/\/+$/, '');
+      return t === dd || dd.startsWith(`${t}/`) || t.endsWith(dd.replace(/^~/, ''));
+    });
+  });
+}
+
+/** The installs recognised in every RUN (with ONBUILD triggers), with their nodes. */
+export const packageInstalls: (model: DockerfileModel, filter?: NodeFilter) => readonly { node: InstructionNode; install: PackageInstallT }[] = memoByModel((model, withOnbuild) => {
+  const out: { node: InstructionNode; install: PackageInstallT }[] = [];
+  for (const { node, cmd } of runCommands(model, { onbuild: withOnbuild })) {
+    const install = recognisePackageInstallImpl(cmd);
+    if (install) out.push({ node, install });
+  }
+  return out;
+});
+
+/** A fix edit inserting `text` right after a shell word (e.g. a flag after `install`). */
+export function insertAfterWord(node: InstructionNode, w: ShellWord, text: string): { range: Range; newText: string } {
+  const end = wordRange(node, w).end;
+  return { range: { start: end, end }, newText: text };
+}

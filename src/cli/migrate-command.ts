@@ -258,6 +258,11 @@ export async function runMigrate(file: string | undefined, opts: MigrateCliOptio
       if (e instanceof PlanError) return fail(e.line !== null ? `${shown}:${e.line}: ${e.message}` : e.message.replace(/^Dockerfile:/, `${shown}:`));
       throw e;
     }
+    if (outReal !== null && outReal !== contextReal) {
+      // The Nix files refer to build-context files relative to their own directory.
+      const root = toPosix(path.relative(outReal, contextReal));
+      plan = { ...plan, source: { ...plan.source, contextRoot: root } };
+    }
     const out = generateMigration(plan);
     const report = format === 'json' ? JSON.stringify(out.report, null, 2) + '\n' : out.text;
 
@@ -276,10 +281,6 @@ export async function runMigrate(file: string | undefined, opts: MigrateCliOptio
       return 2;
     }
     for (const { f, check } of checks) atomicWrite(outReal, check.target, f.content);
-    const usesContext = plan.copies.some((c) => c.from.kind === 'context') || plan.builders.length > 0;
-    if (usesContext && outReal !== contextReal) {
-      io.stderr(`dockwise migrate: note: default.nix refers to build-context files relative to its own directory; it was written to ${outReal}, the context is ${contextReal}: move it next to the context or adjust the paths\n`);
-    }
     io.stdout(report);
     io.stderr(`dockwise migrate: wrote ${out.files.map((f) => toPosix(path.relative(io.cwd, path.join(outReal ?? '', f.path)))).join(', ')}\n`);
     return out.exitCode;

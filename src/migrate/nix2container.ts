@@ -94,7 +94,7 @@ function extraDirsScript(plan: MigrationPlan): { script: StrPart[]; perms: PermS
     if (dir !== '/') mkdir(dir);
     const src: StrPart[] =
       c.from.kind === 'context'
-        ? [interp(contextPath(c.from.path, null))]
+        ? [interp(contextPath(c.from.path, null, plan.source.contextRoot ?? ''))]
         : c.from.kind === 'builder'
           ? [interp(id(c.from.builder)), '/' + c.from.outPath]
           : c.from.kind === 'package'

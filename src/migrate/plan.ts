@@ -50,6 +50,11 @@ export interface SourceInfo {
   dockerfile: string;
   /** Other context files read while planning (requirements.txt, package-lock.json, ...). */
   contextFilesRead: string[];
+  /**
+   * The build context as seen from the output directory (posix, e.g. `..`), when the files are
+   * written elsewhere than the context; absent or '' when they are written into the context.
+   */
+  contextRoot?: string;
 }
 
 export interface NixpkgsPin {

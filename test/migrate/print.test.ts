@@ -223,3 +223,14 @@ if (!HAVE_NIX && NIX_REQUIRED) {
     throw new Error(NIX_MISSING_MESSAGE);
   });
 }
+
+describe('paths seen from another directory (migrate --out away from the context)', () => {
+  test('a context root prefixes the path without letting it leave its base', () => {
+    expect(printNix(path('app.py', '..'))).toBe('./.. + "/app.py"');
+    expect(printNix(path('templates/index.html', '../..'))).toBe('./../.. + "/templates/index.html"');
+    expect(printNix(path('app.py', '../ctx'))).toBe('./.. + "/ctx/app.py"');
+    expect(printNix(path('.', '..'))).toBe('./..');
+    expect(printNix(path('app.py', 'sub'))).toBe('./. + "/sub/app.py"');
+    expect(() => printNix(path('../etc/passwd', '..'))).toThrow(/leaves the build context/);
+  });
+});

@@ -15,7 +15,7 @@ export type NixExpr =
   | { kind: 'bool'; value: boolean }
   | { kind: 'null' }
   /** A path relative to the directory of the emitted file: "" or "." for `./.`, "app.py" for `./app.py`. */
-  | { kind: 'path'; relative: string }
+  | { kind: 'path'; relative: string; /** Path from the Nix file's directory to the base of `relative` (`..`, `../app`); '' = the same directory. */ root?: string }
   | { kind: 'id'; name: string }
   /** `expr.a.b`; an `{ interp }` segment prints as `.${...}` */
   | { kind: 'select'; expr: NixExpr; path: readonly (string | { interp: NixExpr })[] }
@@ -82,7 +82,7 @@ export const int = (value: number): NixExpr => ({ kind: 'int', value });
 export const bool = (value: boolean): NixExpr => ({ kind: 'bool', value });
 export const nul: NixExpr = { kind: 'null' };
 export const id = (name: string): NixExpr => ({ kind: 'id', name });
-export const path = (relative: string): NixExpr => ({ kind: 'path', relative });
+export const path = (relative: string, root = ''): NixExpr => (root === '' ? { kind: 'path', relative } : { kind: 'path', relative, root });
 export const interp = (e: NixExpr): StrPart => ({ interp: e });
 
 /** `a.b.c` from a dotted string; the first segment is an identifier. */

@@ -100,13 +100,14 @@ const STORE_NAME_RE = /^[a-zA-Z0-9+_?=-][a-zA-Z0-9+._?=-]*$/;
  * basename, which fails for names with spaces or a leading dot, and for `./.` depends on the
  * checkout directory's name; `builtins.path` with an explicit name avoids both.
  */
-export function contextPath(relative: string, name: string | null): NixExpr {
+export function contextPath(relative: string, name: string | null, root = ''): NixExpr {
+  const ctxRoot = root;
   const rel = relative.replace(/^\.\/+/, '').replace(/\/+$/, '');
-  const root = rel === '' || rel === '.';
-  const base = root ? '' : (rel.split('/').pop() ?? rel);
-  if (!root && STORE_NAME_RE.test(base) && name === null) return path(rel);
+  const isRoot = rel === '' || rel === '.';
+  const base = isRoot ? '' : (rel.split('/').pop() ?? rel);
+  if (!isRoot && STORE_NAME_RE.test(base) && name === null) return path(rel, ctxRoot);
   const storeName = name ?? (base.replace(/[^a-zA-Z0-9+._?=-]/g, '-').replace(/^\.+/, '') || 'source');
-  return apply(sel('builtins.path'), attrs([bind('path', path(root ? '.' : rel)), bind('name', str(storeName))]));
+  return apply(sel('builtins.path'), attrs([bind('path', path(isRoot ? '.' : rel, ctxRoot)), bind('name', str(storeName))]));
 }
 
 function placeholderFor(all: readonly Placeholder[], what: string): Placeholder | undefined {
@@ -161,7 +162,7 @@ function builderExpr(plan: MigrationPlan, b: BuilderPlan, all: readonly Placehol
   const common: AttrEntry[] = [
     bind('pname', str(b.pname)),
     bind('version', str(b.version)),
-    bind('src', contextPath(b.src, srcRoot ? `${b.pname}-src` : null)),
+    bind('src', contextPath(b.src, srcRoot ? `${b.pname}-src` : null, plan.source.contextRoot ?? '')),
   ];
   const hash = hashBinding(depsHashAttr(b.kind), b.depsHash, all, `${b.id}.${depsHashAttr(b.kind)}`);
   const inputs: AttrEntry[] = [];
@@ -265,7 +266,7 @@ function copySourceParts(plan: MigrationPlan, c: CopyPlan): StrPart[] {
   const f = c.from;
   switch (f.kind) {
     case 'context':
-      return [interp(contextPath(f.path, null))];
+      return [interp(contextPath(f.path, null, plan.source.contextRoot ?? ''))];
     case 'builder':
       return [interp(id(f.builder)), '/' + f.outPath.replace(/^\/+/, '')];
     case 'package':

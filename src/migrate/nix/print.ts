@@ -151,7 +151,7 @@ function needsParens(e: NixExpr, ctx: Ctx): boolean {
     case 'attrs':
       return false;
     case 'path':
-      return !isLiteralPath(e.relative);
+      return (e.root ?? '') !== '' || !isLiteralPath(e.relative);
     case 'int':
       return e.value < 0;
     case 'apply':
@@ -184,7 +184,7 @@ function printExpr(e: NixExpr, indent: number, budget: number): string {
     case 'null':
       return 'null';
     case 'path':
-      return printPath(e.relative);
+      return printPath(e.relative, e.root ?? '');
     case 'id':
       if (!isPlainIdentifier(e.name)) throw new Error(`not a Nix identifier: ${JSON.stringify(e.name)}`);
       return e.name;
@@ -236,9 +236,24 @@ function normalizeRelative(relative: string): string {
   return rel;
 }
 
-function printPath(relative: string): string {
+/**
+ * A path literal. `relative` never leaves its base (no `..`); `root` is where that base is seen
+ * from the Nix file (the build context when the output directory is elsewhere): leading `..`
+ * steps, then plain segments, printed as `./.. + "/ctx/app.py"`.
+ */
+function printPath(relative: string, root = ''): string {
   const rel = normalizeRelative(relative);
   if (rel.split('/').includes('..')) throw new Error(`path leaves the build context: ${relative}`);
+  if (root !== '') {
+    const segs = root.split('/').filter((x) => x !== '' && x !== '.');
+    let up = 0;
+    while (segs[up] === '..') up++;
+    const down = segs.slice(up);
+    if (down.includes('..')) throw new Error(`context root is not normalised: ${root}`);
+    const base = up === 0 ? './.' : './' + Array.from({ length: up }, () => '..').join('/');
+    const tail = [...down, ...(rel === '' ? [] : [rel])].join('/');
+    return tail === '' ? base : `${base} + ${escapeDoubleQuoted(['/' + tail])}`;
+  }
   if (rel === '') return './.';
   if (isLiteralPath(rel)) return './' + rel;
   return './. + ' + escapeDoubleQuoted(['/' + rel]);

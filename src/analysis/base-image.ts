@@ -142,7 +142,30 @@ export function resolveKnownBase(ref: ParsedImageRef, resolve: EntryResolver): B
   return { ok: true, base: knownBase(info, ref, resolve) };
 }
 
+/**
+ * KnownBase objects per resolved image and identity tokens (the only part of the reference they
+ * depend on). The knowledge module hands out the same immutable BaseImageInfo for the same
+ * reference, so the WeakMap is a cache freed with the data, not state; it also keeps each
+ * KnownBase's provider answers from one Dockerfile to the next.
+ */
+const knownBaseCache = new WeakMap<BaseImageInfo, Map<string, KnownBase>>();
+
 export function knownBase(info: BaseImageInfo, ref: ParsedImageRef, resolve: EntryResolver): KnownBase {
+  const tokens = identityTokens(info, ref);
+  let byTokens = knownBaseCache.get(info);
+  if (!byTokens) {
+    byTokens = new Map();
+    knownBaseCache.set(info, byTokens);
+  }
+  const key = tokens.join('\u0000');
+  const hit = byTokens.get(key);
+  if (hit) return hit;
+  const made = makeKnownBase(info, tokens, resolve);
+  byTokens.set(key, made);
+  return made;
+}
+
+function makeKnownBase(info: BaseImageInfo, tokens: readonly string[], resolve: EntryResolver): KnownBase {
   const chain = info.chain.map((id) => resolve(id));
   const root = chain[chain.length - 1] ?? null;
   const repoOf = (id: string): string => (id.lastIndexOf(':') > id.lastIndexOf('/') ? id.slice(0, id.lastIndexOf(':')) : id);
@@ -150,7 +173,6 @@ export function knownBase(info: BaseImageInfo, ref: ParsedImageRef, resolve: Ent
   // First entry below the image's own repository (buildpack-deps, debian ...): what the image itself added is the difference.
   const belowIndex = info.chain.findIndex((id) => repoOf(id) !== topRepo);
   const below = belowIndex >= 0 ? (chain[belowIndex] ?? null) : null;
-  const tokens = identityTokens(info, ref);
   const related = (name: string): boolean => tokens.some((t) => name.startsWith(t));
   const cache = new Map<string, BaseProvider | null>();
   const providers = imageProviders(info);

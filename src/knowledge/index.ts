@@ -275,13 +275,35 @@ export function resolveBaseImage(ref: ImageRef): BaseImageInfo | null {
   const data = imagesData();
   const repo = repositoryKey(ref);
   const tag = ref.tag ?? 'latest';
+  const digestOnly = !ref.tag && ref.digest !== undefined && ref.digest !== '';
+  let cache = resolvedCache.get(data);
+  if (!cache) {
+    cache = new Map();
+    resolvedCache.set(data, cache);
+  }
+  const key = `${repo}\u0000${tag}\u0000${digestOnly ? 'd' : ''}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const info = resolveUncached(data, repo, tag, digestOnly);
+  cache.set(key, info);
+  return info;
+}
+
+/**
+ * Resolutions by normalized repository, tag and digest-only flag, per images data (immutable once
+ * read). A cache of a pure function of that data, not state: every FROM of the same image in a run
+ * gets the same (readonly) BaseImageInfo.
+ */
+const resolvedCache = new WeakMap<ImagesFile, Map<string, BaseImageInfo | null>>();
+
+function resolveUncached(data: ImagesFile, repo: string, tag: string, digestOnly: boolean): BaseImageInfo | null {
   const r = repo === 'scratch' ? { id: 'scratch', match: 'exact' as MatchKind } : resolveTag(data, repo, tag);
   if (!r) return null;
   const m = materialize(data, r.id);
   if (!m) return null;
   const pt = packageTarget(m.family, m.release);
   const notes = [...m.notes];
-  if (!ref.tag && ref.digest) notes.push('digest without tag: resolved as "latest"');
+  if (digestOnly) notes.push('digest without tag: resolved as "latest"');
   return {
     id: r.id, reference: `${repo}:${tag}`, match: r.match, family: m.family, release: m.release,
     packageFamily: pt.family, packageRelease: pt.release, packages: m.packages, commands: m.commands,

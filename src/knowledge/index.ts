@@ -369,6 +369,23 @@ export function packagesProvidingCommand(family: PackageFamily, command: string,
 /** Commands a package puts on PATH (union over suites when no release is given). */
 export function packageCommands(family: PackageFamily, pkg: string, release?: string): string[] {
   if (family === 'alpine') return [...(alpineData().packages[pkg]?.c ?? [])];
+  const suites = debianSuitesFor(family, release);
+  if (suites.length === 1 && suites[0]) {
+    // One suite: the answer is read from (and kept in) that suite's cache.
+    const s = suites[0];
+    let cache = suiteCommandsCache.get(s);
+    if (!cache) {
+      cache = new Map();
+      suiteCommandsCache.set(s, cache);
+    }
+    let hit = cache.get(pkg);
+    if (hit === undefined) {
+      const real = s.packages[pkg] ? pkg : s.virtual[pkg]?.[0];
+      hit = [...new Set((real ? s.packages[real]?.c : undefined) ?? [])].sort();
+      cache.set(pkg, hit);
+    }
+    return [...hit];
+  }
   const out = new Set<string>();
   for (const s of debianSuitesFor(family, release)) {
     const real = s.packages[pkg] ? pkg : s.virtual[pkg]?.[0];
@@ -376,6 +393,14 @@ export function packageCommands(family: PackageFamily, pkg: string, release?: st
   }
   return [...out].sort();
 }
+
+/**
+ * Commands of a package per suite (sorted), and dependency closures per suite: caches of pure
+ * functions of the immutable package data, keyed by it (freed with it), not state. Callers get
+ * copies, so the cached arrays are never modified.
+ */
+const suiteCommandsCache = new WeakMap<SuiteData, Map<string, readonly string[]>>();
+const closureCache = new WeakMap<SuiteData, Map<string, readonly string[]>>();
 
 const depString = (d: Dep): string => (typeof d === 'string' ? d : d.join('|'));
 /**
@@ -405,6 +430,21 @@ export function packageClosure(family: PackageFamily, pkgs: readonly string[], o
   if (family === 'alpine') return [...new Set(pkgs)].sort();
   const s = debianSuitesFor(family, options.release)[0];
   if (!s) return [...new Set(pkgs)].sort();
+  let cache = closureCache.get(s);
+  if (!cache) {
+    cache = new Map();
+    closureCache.set(s, cache);
+  }
+  const key = `${options.recommends === false ? '-' : '+'}${pkgs.join('\u0000')}`;
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    hit = closureIn(s, pkgs, options.recommends !== false);
+    cache.set(key, hit);
+  }
+  return [...hit];
+}
+
+function closureIn(s: SuiteData, pkgs: readonly string[], recommends: boolean): string[] {
   const real = (n: string): string | undefined => (s.packages[n] ? n : s.virtual[n]?.[0]);
   const seen = new Set<string>();
   const queue: string[] = [];
@@ -413,7 +453,7 @@ export function packageClosure(family: PackageFamily, pkgs: readonly string[], o
   for (let q = queue.shift(); q !== undefined; q = queue.shift()) {
     const p = s.packages[q];
     if (!p) continue;
-    for (const d of [...(p.d ?? []), ...(options.recommends === false ? [] : p.r ?? [])]) {
+    for (const d of [...(p.d ?? []), ...(recommends ? p.r ?? [] : [])]) {
       const g = typeof d === 'string' ? [d] : d;
       if (g.some(sat)) continue;
       const pick = g.map(real).find((x): x is string => x !== undefined);

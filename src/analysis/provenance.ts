@@ -38,6 +38,7 @@ import {
   type PackageFamily,
 } from '../knowledge/index.js';
 import { entryResolver, isWindowsImage, knownBase, resolveKnownBase, type BaseTier, type KnownBase } from './base-image.js';
+import type { BaseImageInfo } from '../knowledge/index.js';
 import { parseJsonStrings, parseShellText } from './command-text.js';
 
 export type { BaseTier, BaseProvider, KnownBase } from './base-image.js';
@@ -534,20 +535,38 @@ function isSuite(pkg: string, cmds: readonly string[]): boolean {
 
 const LIB_ONLY = /-(?:dev|devel|libs|doc|docs|static|openrc|lang|data|common|keys|headers|locales|dbg|zsh-completion|bash-completion)$/;
 
-/** Distro packages installed by apt/apk: explicit commands, metapackages seen through, and the dependency closure. */
-function installDistroPackages(names: readonly string[], manager: 'apt' | 'apk', recommends: boolean, node: InstructionNode, env: Env, tool: string): void {
-  const { state } = env;
-  const family: PackageFamily | null = env.base.kind === 'known' ? env.base.base.info.packageFamily : null;
-  const release = env.base.kind === 'known' ? (env.base.base.info.packageRelease ?? undefined) : undefined;
-  const matches = family !== null && (manager === 'apk') === (family === 'alpine');
-  if (!matches || family === null) {
-    for (const n of names) state.names.set(n, { via: 'package', detail: `${n} (${tool})`, node });
-    if (names.length > 0) addScope(state, { kind: 'anywhere', dir: '/', reason: `packages installed with ${tool}, which dockwise has no data for here`, node });
-    return;
-  }
+/** One effect of an install on the state, in the order the install has it (see InstallPlan). */
+type InstallStep =
+  | { kind: 'installed'; pkg: string; cmds: string[] }
+  | { kind: 'names'; names: readonly string[]; detail: string }
+  | { kind: 'scope'; reason: string };
+
+/**
+ * What an apt/apk install of `names` does to the state, worked out from the package data alone:
+ * the explicit effects in order, then the programs its dependency closure brings (package,
+ * command), which only land where the state has nothing yet. A pure function of the image's
+ * package data and the install's names and recommends; see installPlans.
+ */
+interface InstallPlan {
+  steps: readonly InstallStep[];
+  /** The packages asked for (Debian only; empty for Alpine). */
+  asked: readonly string[];
+  /** Commands of the closure's packages that were not expanded explicitly, in closure order. */
+  closure: readonly (readonly [pkg: string, command: string])[];
+}
+
+/**
+ * Install plans per resolved base image (the knowledge module hands out one immutable
+ * BaseImageInfo per image, whose package family and release the plan is read for) and install
+ * key: a cache of a pure function of the package data, freed with it, not state.
+ */
+const installPlans = new WeakMap<BaseImageInfo, Map<string, InstallPlan>>();
+
+function planInstall(names: readonly string[], recommends: boolean, family: PackageFamily, release: string | undefined): InstallPlan {
+  const steps: InstallStep[] = [];
   const explicit = new Set<string>();
   const give = (pkg: string, cmds: readonly string[], via: string): void => {
-    for (const c of cmds) state.names.set(c, { via: 'package', detail: via === pkg ? pkg : `${pkg} (through ${via})`, node });
+    steps.push({ kind: 'names', names: cmds, detail: via === pkg ? pkg : `${pkg} (through ${via})` });
   };
   /**
    * `inSuite`: reached through a metapackage (gnupg -> gpg, gpg-agent ...), whose parts are
@@ -557,18 +576,18 @@ function installDistroPackages(names: readonly string[], manager: 'apt' | 'apk',
     if (explicit.has(pkg)) return;
     explicit.add(pkg);
     const cmds = packageCommands(family, pkg, release);
-    state.installed.set(pkg, cmds);
+    steps.push({ kind: 'installed', pkg, cmds });
     if (cmds.length > 0) give(pkg, cmds, via);
     if (family === 'alpine') {
       if (cmds.length === 0 && !LIB_ONLY.test(pkg)) {
-        state.names.set(pkg, { via: 'package', detail: pkg, node });
+        steps.push({ kind: 'names', names: [pkg], detail: pkg });
         // Alpine's package contents are partly unknown: the Debian package of the same name (seen
         // through its parts when it is a metapackage, like gnupg) is the next best guess.
         const guess = packageCommands('debian', pkg);
         const parts = guess.length > 0 ? [] : packageDepends('debian', pkg).map((d) => d.split('|')[0] ?? d);
         for (const d of parts) guess.push(...packageCommands('debian', d));
         if (guess.length > 0) give(pkg, guess, via);
-        else addScope(state, { kind: 'anywhere', dir: '/', reason: `Alpine package ${pkg}, whose programs dockwise does not know`, node });
+        else steps.push({ kind: 'scope', reason: `Alpine package ${pkg}, whose programs dockwise does not know` });
       }
       return;
     }
@@ -577,8 +596,8 @@ function installDistroPackages(names: readonly string[], manager: 'apt' | 'apk',
     if (cmds.length === 0 && deps.length === 0 && recs.length === 0 && depth === 0) {
       // Not in the data (a third-party repository): its programs are unknown.
       if (!LIB_ONLY.test(pkg) && !pkg.startsWith('lib')) {
-        state.names.set(pkg, { via: 'package', detail: pkg, node });
-        addScope(state, { kind: 'anywhere', dir: '/', reason: `package ${pkg}, which dockwise has no data for (another repository?)`, node });
+        steps.push({ kind: 'names', names: [pkg], detail: pkg });
+        steps.push({ kind: 'scope', reason: `package ${pkg}, which dockwise has no data for (another repository?)` });
       }
       return;
     }
@@ -594,17 +613,60 @@ function installDistroPackages(names: readonly string[], manager: 'apt' | 'apk',
     }
   };
   for (const n of names) expand(n, n, 0, false);
-  if (state.extraRepos && names.length > 0) addScope(state, { kind: 'anywhere', dir: '/', reason: `packages that may come from an added repository`, node });
-  if (family === 'alpine') return;
-  const asked = names.filter((n) => state.installed.has(n));
-  if (asked.length === 0) return;
-  // One closure for the whole install; which package pulled a program in is worked out when it is used.
-  const via: Transitive['via'] = { family, release, recommends, candidates: asked, cache: new Map() };
-  for (const q of packageClosure(family, asked, { release, recommends })) {
-    if (explicit.has(q)) continue;
-    for (const c of packageCommands(family, q, release)) {
-      if (!state.names.has(c) && !state.transitive.has(c)) state.transitive.set(c, { package: q, via, node, seq: ++state.clock });
+  const closure: [string, string][] = [];
+  // Every name was expanded above, so all of them count as installed.
+  const asked = family === 'alpine' ? [] : [...names];
+  if (asked.length > 0) {
+    for (const q of packageClosure(family, asked, { release, recommends })) {
+      if (explicit.has(q)) continue;
+      for (const c of packageCommands(family, q, release)) closure.push([q, c]);
     }
+  }
+  return { steps, asked, closure };
+}
+
+/** Distro packages installed by apt/apk: explicit commands, metapackages seen through, and the dependency closure. */
+function installDistroPackages(names: readonly string[], manager: 'apt' | 'apk', recommends: boolean, node: InstructionNode, env: Env, tool: string): void {
+  const { state } = env;
+  const info = env.base.kind === 'known' ? env.base.base.info : null;
+  const family: PackageFamily | null = info !== null ? info.packageFamily : null;
+  const release = info !== null ? (info.packageRelease ?? undefined) : undefined;
+  const matches = family !== null && (manager === 'apk') === (family === 'alpine');
+  if (!matches || family === null || info === null) {
+    for (const n of names) state.names.set(n, { via: 'package', detail: `${n} (${tool})`, node });
+    if (names.length > 0) addScope(state, { kind: 'anywhere', dir: '/', reason: `packages installed with ${tool}, which dockwise has no data for here`, node });
+    return;
+  }
+  let plans = installPlans.get(info);
+  if (!plans) {
+    plans = new Map();
+    installPlans.set(info, plans);
+  }
+  const key = `${recommends ? '+' : '-'}${names.join('\u0000')}`;
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = planInstall(names, recommends, family, release);
+    plans.set(key, plan);
+  }
+  for (const step of plan.steps) {
+    switch (step.kind) {
+      case 'installed':
+        state.installed.set(step.pkg, step.cmds);
+        break;
+      case 'names':
+        for (const c of step.names) state.names.set(c, { via: 'package', detail: step.detail, node });
+        break;
+      case 'scope':
+        addScope(state, { kind: 'anywhere', dir: '/', reason: step.reason, node });
+        break;
+    }
+  }
+  if (state.extraRepos && names.length > 0) addScope(state, { kind: 'anywhere', dir: '/', reason: `packages that may come from an added repository`, node });
+  if (family === 'alpine' || plan.asked.length === 0) return;
+  // One closure for the whole install; which package pulled a program in is worked out when it is used.
+  const via: Transitive['via'] = { family, release, recommends, candidates: plan.asked, cache: new Map() };
+  for (const [q, c] of plan.closure) {
+    if (!state.names.has(c) && !state.transitive.has(c)) state.transitive.set(c, { package: q, via, node, seq: ++state.clock });
   }
 }
 

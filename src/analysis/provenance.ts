@@ -430,10 +430,10 @@ function classifyName(name: string, env: Env): ProgramSource {
   if (lang) return { kind: 'explicit', via: 'language', detail: lang.name, node: lang.node };
   const mount = env.extraScopes.find((s) => state.path.dirs.some((d) => s.dir === `${d}/${name}`));
   if (mount) return { kind: 'explicit', via: 'mount', detail: mount.reason, node: mount.node };
-  const scopes = (env.extraScopes.length > 0 ? [...state.scopes, ...env.extraScopes] : state.scopes).filter((s) => coversName(s, name, state.path));
   const prov = env.base.kind === 'known' ? env.base.base.provider(name) : null;
   const inBase = prov !== null && !(prov.package !== null && state.removedBase.has(prov.package));
   if (prov && inBase && prov.tier !== 'layer') return { kind: 'base', ...prov };
+  const scopes = (env.extraScopes.length > 0 ? [...state.scopes, ...env.extraScopes] : state.scopes).filter((s) => coversName(s, name, state.path));
   // A build step that names the program (`.../Python-3.12.tar.xz ... make install`) probably made it.
   const maker = scopes.find((s) => s.tokens !== null && mentioned(s.tokens, name));
   if (maker) return { kind: 'explicit', via: 'created', detail: `${PROBABLY} at line ${(maker.node?.syntax.range.start.line ?? 0) + 1}`, node: maker.node };
@@ -1046,9 +1046,10 @@ const FUNCTION_DEF = /(?:^|[\s;&|({])(?:function[ \t]+)?([A-Za-z_][\w.:-]*)[ \t]
 
 function functionsIn(source: string): Set<string> {
   const out = new Set<string>();
-  for (const m of source.matchAll(FUNCTION_DEF)) if (m[1]) out.add(m[1]);
-  for (const m of source.matchAll(/(?:^|[\s;&|({])function[ \t]+([A-Za-z_][\w.:-]*)/g)) if (m[1]) out.add(m[1]);
-  for (const m of source.matchAll(/(?:^|[\s;&|({])alias[ \t]+([A-Za-z_][\w.:-]*)=/g)) if (m[1]) out.add(m[1]);
+  // Each pattern needs a literal the source usually lacks: skip the scan when it is absent.
+  if (source.includes('(')) for (const m of source.matchAll(FUNCTION_DEF)) if (m[1]) out.add(m[1]);
+  if (source.includes('function')) for (const m of source.matchAll(/(?:^|[\s;&|({])function[ \t]+([A-Za-z_][\w.:-]*)/g)) if (m[1]) out.add(m[1]);
+  if (source.includes('alias')) for (const m of source.matchAll(/(?:^|[\s;&|({])alias[ \t]+([A-Za-z_][\w.:-]*)=/g)) if (m[1]) out.add(m[1]);
   return out;
 }
 
@@ -1128,8 +1129,15 @@ function shellScriptArg(eff: EffectiveCommand): { text: string; offset: number |
 }
 
 /** Classify the programs of a list of commands (and apply their effects when `effects`). */
+/**
+ * False when no line of `source` can make afterSplitContinuation true: it needs a backslash
+ * followed by blanks at the end of a line, or a backslash line followed by a blank line.
+ */
+const SPLIT_CONTINUATION = /\\[ \t]+\r?\n|\\[ \t]*\r?\n\s*\n/;
+
 function runCommands(cmds: readonly SimpleCommand[], site: UseSite, env: Env, out: Collector, effects: boolean, locals: Map<string, string | null>, depth = 0): void {
   const checked = checkedNames(cmds);
+  const splitSource = site.source !== null && SPLIT_CONTINUATION.test(site.source) ? site.source : null;
   const rc: RunCtx = { node: site.node, env, locals, tokens: site.tokens };
   for (const cmd of cmds) {
     if (cmd.nameWord === null) {
@@ -1137,7 +1145,7 @@ function runCommands(cmds: readonly SimpleCommand[], site: UseSite, env: Env, ou
       continue;
     }
     const eff = effectiveCommand(cmd);
-    const guarded = cmd.conditional || cmd.connector === '||' || cmd.negated === true || (site.source !== null && afterSplitContinuation(site.source, cmd.start));
+    const guarded = cmd.conditional || cmd.connector === '||' || cmd.negated === true || (splitSource !== null && afterSplitContinuation(splitSource, cmd.start));
     const record = (w: ShellWord): { program: string; src: ProgramSource } | null => {
       const program = wordValue(w, locals, site.node);
       if (program === null || program === '' || program.startsWith('-') || /\s/.test(program)) return null;

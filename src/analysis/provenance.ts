@@ -502,7 +502,14 @@ function addScope(state: State, scope: NewScope): void {
   const old = same >= 0 ? state.scopes[same] : undefined;
   if (old) {
     state.scopes.splice(same, 1);
-    if (old.tokens && old.tokens !== tokens) tokens = tokens ? new Set([...old.tokens, ...tokens]) : old.tokens;
+    if (old.tokens && old.tokens !== tokens) {
+      if (tokens) {
+        // The old words first, then the new ones (a Set copied from a Set skips the array spread).
+        const merged = new Set(old.tokens);
+        for (const t of tokens) merged.add(t);
+        tokens = merged;
+      } else tokens = old.tokens;
+    }
   }
   state.scopes.push({ ...scope, seq: state.clock, tokens });
 }

@@ -207,7 +207,8 @@ function wordsOf(text: string, into: Set<string>): void {
   for (const t of text.toLowerCase().split(/[^a-z0-9_+.-]+/)) {
     if (t === '') continue;
     into.add(t);
-    for (const f of t.split(/[.-]+/)) if (f !== '') into.add(f);
+    // Without `.` or `-` the only part is `t` itself, already added.
+    if (t.includes('.') || t.includes('-')) for (const f of t.split(/[.-]+/)) if (f !== '') into.add(f);
   }
 }
 
@@ -422,9 +423,11 @@ function classifyName(name: string, env: Env): ProgramSource {
   const { state } = env;
   const e = state.names.get(name);
   if (e) return { kind: 'explicit', ...e };
-  for (const d of state.path.dirs) {
-    const p = state.paths.get(`${d}/${name}`);
-    if (p) return { kind: 'explicit', ...p };
+  if (state.paths.size > 0) {
+    for (const d of state.path.dirs) {
+      const p = state.paths.get(`${d}/${name}`);
+      if (p) return { kind: 'explicit', ...p };
+    }
   }
   const lang = state.language.find((l) => languageMatch(l.name, name));
   if (lang) return { kind: 'explicit', via: 'language', detail: lang.name, node: lang.node };

@@ -1085,8 +1085,6 @@ interface Collector {
 }
 
 interface UseSite {
-  /** The shell source the command offsets point into (RUN), to spot split continuation lines. */
-  source: string | null;
   /** Words of the instruction's arguments (see Scope.tokens). */
   tokens: ReadonlySet<string>;
   stage: Stage;
@@ -1094,29 +1092,6 @@ interface UseSite {
   context: UseContext;
   runtime: boolean;
   range: (start: number, end: number) => Range;
-}
-
-/**
- * True when the line holding `offset` continues an earlier line that BuildKit joins to it but the
- * shell source the model hands over does not: a line ending in a backslash followed by blanks
- * (`make \ `), or a backslash line followed by blank or comment lines (the model blanks comments).
- * The words there are arguments of the command above, not a command of their own.
- */
-function afterSplitContinuation(source: string, offset: number): boolean {
-  let lineStart = source.lastIndexOf('\n', offset - 1);
-  let blankLines = 0;
-  while (lineStart > 0) {
-    const prevStart = source.lastIndexOf('\n', lineStart - 1) + 1;
-    const line = source.slice(prevStart, lineStart).replace(/\r$/, '');
-    if (line.trim() === '') {
-      blankLines++;
-      lineStart = prevStart - 1;
-      continue;
-    }
-    const trimmed = line.replace(/[ \t]+$/, '');
-    return trimmed.endsWith('\\') && (blankLines > 0 || trimmed.length < line.length);
-  }
-  return false;
 }
 
 /** The script `sh -c SCRIPT` / `bash -lc SCRIPT` runs, with the offset of its first character, or null. */
@@ -1139,15 +1114,8 @@ function shellScriptArg(eff: EffectiveCommand): { text: string; offset: number |
 }
 
 /** Classify the programs of a list of commands (and apply their effects when `effects`). */
-/**
- * False when no line of `source` can make afterSplitContinuation true: it needs a backslash
- * followed by blanks at the end of a line, or a backslash line followed by a blank line.
- */
-const SPLIT_CONTINUATION = /\\[ \t]+\r?\n|\\[ \t]*\r?\n\s*\n/;
-
 function runCommands(cmds: readonly SimpleCommand[], site: UseSite, env: Env, out: Collector, effects: boolean, locals: Map<string, string | null>, depth = 0): void {
   const checked = checkedNames(cmds);
-  const splitSource = site.source !== null && SPLIT_CONTINUATION.test(site.source) ? site.source : null;
   const rc: RunCtx = { node: site.node, env, locals, tokens: site.tokens };
   for (const cmd of cmds) {
     if (cmd.nameWord === null) {
@@ -1155,7 +1123,7 @@ function runCommands(cmds: readonly SimpleCommand[], site: UseSite, env: Env, ou
       continue;
     }
     const eff = effectiveCommand(cmd);
-    const guarded = cmd.conditional || cmd.connector === '||' || cmd.negated === true || (splitSource !== null && afterSplitContinuation(splitSource, cmd.start));
+    const guarded = cmd.conditional || cmd.connector === '||' || cmd.negated === true;
     const record = (w: ShellWord): { program: string; src: ProgramSource } | null => {
       const program = wordValue(w, locals, site.node);
       if (program === null || program === '' || program.startsWith('-') || /\s/.test(program)) return null;
@@ -1278,7 +1246,7 @@ function runInstruction(node: InstructionNode, stage: Stage, env: Env, out: Coll
   rest += ctx.source.slice(from);
   const tokens = new Set<string>();
   wordsOf(rest, tokens);
-  const site: UseSite = { source: ctx.source, tokens, stage, node, context: 'run', runtime: false, range: (s, e) => ctx.range(s, e) };
+  const site: UseSite = { tokens, stage, node, context: 'run', runtime: false, range: (s, e) => ctx.range(s, e) };
   const mounts: Scope[] = [];
   for (const m of run.mounts) {
     if (m.target === null) continue;
@@ -1327,7 +1295,7 @@ function runtimeUses(model: DockerfileModel, chain: readonly Stage[], env: Env, 
   const baseEntrypoint = env.base.kind === 'known' ? env.base.base.info.entrypoint : null;
 
   const analyse = (node: InstructionNode, context: UseContext, textStart: number, textEnd: number, json: { value: string; start: number; end: number; plain: boolean }[] | null, allowMissing: boolean): string | null => {
-    const site: UseSite = { source: null, tokens: new Set(), stage: node.stageIndex === null ? final : (model.stages[node.stageIndex] ?? final), node, context, runtime: true, range: (s, e) => model.lines.rangeAt(s, e) };
+    const site: UseSite = { tokens: new Set(), stage: node.stageIndex === null ? final : (model.stages[node.stageIndex] ?? final), node, context, runtime: true, range: (s, e) => model.lines.rangeAt(s, e) };
     const uEnv: Env = { ...env, functions: new Set(), extraScopes: [], cwd: node.state.workdir ?? final.endState.workdir ?? '/', user: final.endState.user };
     const before = out.uses.length;
     let first: string | null = null;

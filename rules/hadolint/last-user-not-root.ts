@@ -1,4 +1,4 @@
-import { defineRule, nodesOf } from '../../src/rule-api.js';
+import { defineRule } from '../../src/rule-api.js';
 import type { InstructionNode } from '../../src/rule-api.js';
 
 const ROOT = /^(?:root|0)(?::.*)?$/;

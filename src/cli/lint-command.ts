@@ -4,7 +4,7 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { severityRank, type FileResult, type InputError, type LintReport, type Severity } from '../core/types.js';
+import { type FileResult, type InputError, type LintReport, type Severity } from '../core/types.js';
 import { ConfigError, envConfig, failsThreshold, loadConfig, mergeConfig, type DockwiseConfig, type ResolvedConfig } from '../config/index.js';
 import { collectInputs } from './files.js';
 import { readStdin } from './read.js';
@@ -303,4 +303,3 @@ export async function runLint(paths: string[], o: LintCliOptions, io: CliIO, rul
   return failing ? 1 : 0;
 }
 
-export { severityRank };

@@ -61,9 +61,3 @@ export class LineIndex {
     return { start: { line, character: 0 }, end: { line, character: this.lineText(line).length } };
   }
 }
-
-export function rangeContains(outer: Range, p: Position): boolean {
-  const afterStart = p.line > outer.start.line || (p.line === outer.start.line && p.character >= outer.start.character);
-  const beforeEnd = p.line < outer.end.line || (p.line === outer.end.line && p.character <= outer.end.character);
-  return afterStart && beforeEnd;
-}

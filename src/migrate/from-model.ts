@@ -36,7 +36,7 @@ import {
   type Template,
   type UserAccount,
 } from './plan.js';
-import { baseFacts, isPython2Package, isPython3Interpreter, knownAccount, planImageRef, type BaseFacts } from './planner/base.js';
+import { baseFacts, isPython2Package, knownAccount, planImageRef, type BaseFacts } from './planner/base.js';
 import { analyseBuilder, finishBuilder, mapBuilderPath, npmInstallDir, npmNameCheck, type BuilderDraft, type ContextCopy } from './planner/builders.js';
 import { classifyCommand, topCommands, type AccountSpec, type Cmd } from './planner/commands.js';
 import { parseCommandArgs, parseHealthcheck, parsePorts, parseUser, parseVolumes, type CommandForm } from './planner/config.js';

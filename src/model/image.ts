@@ -37,9 +37,3 @@ export function parseImageRef(ref: string): ParsedImageRef {
   const lastSlash = rest.lastIndexOf('/');
   return { registry, repository: rest, name: lastSlash >= 0 ? rest.slice(lastSlash + 1) : rest, tag, digest };
 }
-
-/** Docker Hub's canonical repository for a path: `python` -> `library/python`. */
-export function hubRepository(p: ParsedImageRef): string | null {
-  if (p.registry !== null && p.registry !== 'docker.io' && p.registry !== 'index.docker.io' && p.registry !== 'registry-1.docker.io') return null;
-  return p.repository.includes('/') ? p.repository : `library/${p.repository}`;
-}

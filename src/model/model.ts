@@ -615,11 +615,6 @@ export function buildModel(syntax: SyntaxTree, lines: LineIndex, opts: BuildMode
   };
 }
 
-/** Stages whose content ends up in the final image. */
-export function finalImageStages(model: DockerfileModel): Stage[] {
-  return model.stages.filter((s) => s.inFinalImage);
-}
-
 /** Convenience: true when the text has instructions that need the shell parser. */
 export function needsShellParser(syntax: SyntaxTree): boolean {
   return syntax.instructions.some((i) => i.keyword === 'RUN' || (i.keyword === 'ONBUILD' && i.trigger?.keyword === 'RUN'));

@@ -11,7 +11,7 @@ import { baseFacts, type BaseFacts } from './base.js';
 import { classifyCommand, topCommands, type CargoBuild, type Cmd, type GoBuild } from './commands.js';
 import { planManager, planPackage, versionText, withRole } from './pkg.js';
 import { addHuman, readContext, setOutcome, type PlanState } from './state.js';
-import { argsTextOf, basenameOf, bindingName, dirnameOf, isWithin, lineOf, normContext, pnameOf, relativeTo, resolveIn, unique } from './util.js';
+import { basenameOf, bindingName, dirnameOf, isWithin, lineOf, normContext, pnameOf, relativeTo, resolveIn, unique } from './util.js';
 
 export interface ContextCopy {
   line: number;

@@ -11,6 +11,7 @@ import { readStdin } from './read.js';
 import { createLinter, type Linter } from '../lint.js';
 import { lintFileTask, lintRead, type FileOutcome, type FileTask, type SharedLintOptions } from './lint-file.js';
 import { availableParallelism } from 'node:os';
+import { createHeapGuard } from './heap-guard.js';
 import type { RuleDefinition } from '../engine/rule.js';
 
 export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'checkstyle', 'gitlab', 'github', 'gnu', 'codeclimate', 'junit'] as const;
@@ -259,9 +260,16 @@ export async function runLint(paths: string[], o: LintCliOptions, io: CliIO, rul
   // Worker threads pay off only with enough files to amortise their start-up (~0.1 s each).
   const useWorkers = jobs > 1 && tasks.length >= WORKER_MIN_FILES && order.every((i) => i.kind === 'task');
   let linter: Linter | null = null;
+  // Between files, keep the heap near its live size over long runs (see heap-guard.ts).
+  const guard = tasks.length > 1 ? createHeapGuard() : (): void => undefined;
   const getLinter = (): Linter => (linter ??= createLinter({ rules, loadShellParser: async () => (await import('../shell/parser.js')).loadShellParser() }));
   if (useWorkers) {
-    await (await import('./pool.js')).lintInWorkers(tasks, shared, maxBytes, keepSource, jobs, (task) => lintFileTask(getLinter(), task, shared, maxBytes, keepSource), take);
+    const mainLint = async (task: FileTask): Promise<FileOutcome> => {
+      const outcome = await lintFileTask(getLinter(), task, shared, maxBytes, keepSource);
+      guard();
+      return outcome;
+    };
+    await (await import('./pool.js')).lintInWorkers(tasks, shared, maxBytes, keepSource, jobs, mainLint, take);
   } else {
     for (const item of order) {
       if (item.kind === 'stdin') {
@@ -271,6 +279,7 @@ export async function runLint(paths: string[], o: LintCliOptions, io: CliIO, rul
       } else {
         const task = tasks[item.index];
         if (task) take(await lintFileTask(getLinter(), task, shared, maxBytes, keepSource));
+        guard();
       }
     }
   }

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createLinter } from '../lint.js';
 import { allRules } from '../../rules/index.js';
+import { createHeapGuard } from './heap-guard.js';
 import { lintFileTask, type FileTask, type SharedLintOptions } from './lint-file.js';
 
 interface WorkerInit {
@@ -14,6 +15,7 @@ interface WorkerInit {
 }
 
 const init = workerData as WorkerInit;
+const guard = createHeapGuard();
 const linter = createLinter({ rules: allRules, loadShellParser: async () => (await import('../shell/parser.js')).loadShellParser() });
 
 parentPort?.on('message', (msg: { id: number; task: FileTask } | null) => {
@@ -21,5 +23,8 @@ parentPort?.on('message', (msg: { id: number; task: FileTask } | null) => {
     parentPort?.close();
     return;
   }
-  void lintFileTask(linter, msg.task, init.opts, init.maxBytes, init.keepSource).then((outcome) => parentPort?.postMessage({ id: msg.id, outcome }));
+  void lintFileTask(linter, msg.task, init.opts, init.maxBytes, init.keepSource).then((outcome) => {
+    parentPort?.postMessage({ id: msg.id, outcome });
+    guard();
+  });
 });

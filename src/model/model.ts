@@ -197,37 +197,47 @@ function parseMounts(flags: readonly Flag[]): Mount[] {
  */
 function shellSource(text: string, start: number, end: number, escapeChar: string, lines: LineIndex, firstLine: number, heredocLines: ReadonlySet<number>): string {
   const src = text.slice(start, end);
-  const chars: string[] | null = src.includes(escapeChar) || escapeChar !== '\\' ? src.split('') : null;
-  if (!chars) return src;
+  if (!src.includes(escapeChar) && escapeChar === '\\') return src;
+  // Every edit keeps the length (offsets map 1:1 to the file), so the result is built from slices
+  // of `src` with the edited characters in between, in order.
+  let out = '';
+  let from = 0;
+  const put = (at: number, s: string): void => {
+    out += src.slice(from, at) + s;
+    from = at + s.length;
+  };
+  const n = src.length;
   const lastLine = lines.positionAt(end).line;
   let continued = false;
   for (let line = firstLine; line <= lastLine; line++) {
     const ls = Math.max(0, (lines.lineStarts[line] ?? 0) - start);
     const next = line + 1 < lines.lineCount ? (lines.lineStarts[line + 1] ?? text.length) : text.length;
-    const le = Math.min(chars.length, next - start);
+    const le = Math.min(n, next - start);
     if (heredocLines.has(line)) {
       continued = false;
       continue;
     }
     // Content end (before the line terminator).
     let ce = le;
-    while (ce > ls && (chars[ce - 1] === '\n' || chars[ce - 1] === '\r')) ce--;
+    while (ce > ls && (src[ce - 1] === '\n' || src[ce - 1] === '\r')) ce--;
     let first = ls;
-    while (first < ce && (chars[first] === ' ' || chars[first] === '\t')) first++;
-    if (continued && line > firstLine && (first === ce || chars[first] === '#')) {
-      for (let k = ls; k < le; k++) chars[k] = ' ';
+    while (first < ce && (src[first] === ' ' || src[first] === '\t')) first++;
+    if (continued && line > firstLine && (first === ce || src[first] === '#')) {
+      if (le > ls) put(ls, ' '.repeat(le - ls));
       continue;
     }
     let last = ce;
-    while (last > ls && (chars[last - 1] === ' ' || chars[last - 1] === '\t')) last--;
-    continued = last > ls && chars[last - 1] === escapeChar && ce < le;
-    if (continued) {
+    while (last > ls && (src[last - 1] === ' ' || src[last - 1] === '\t')) last--;
+    continued = last > ls && src[last - 1] === escapeChar && ce < le;
+    if (continued && last < ce) {
       // Move the escape next to the line break, as `\` + blanks + newline continues the line.
-      chars[last - 1] = ' ';
-      chars[ce - 1] = '\\';
+      put(last - 1, ' ');
+      put(ce - 1, '\\');
+    } else if (continued && escapeChar !== '\\') {
+      put(ce - 1, '\\');
     }
   }
-  return chars.join('');
+  return from === 0 ? src : out + src.slice(from);
 }
 
 interface Scope {

@@ -117,7 +117,8 @@ export function toJsonReport(report: LintReport, ctx: ReportContext): JsonReport
 
 /** `JSON.stringify(value, null, 2)` nested `depth` levels deep in a pretty-printed document. */
 function nested(value: unknown, depth: number): string {
-  return JSON.stringify(value, null, 2).split('\n').join(`\n${'  '.repeat(depth)}`);
+  // Strings are escaped by JSON.stringify, so every raw line break is one of its own.
+  return JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`);
 }
 
 /**

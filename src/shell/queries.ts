@@ -49,13 +49,33 @@ export function argValues(cmd: SimpleCommand): (string | null)[] {
 }
 
 /** Split a command's arguments into flags and positionals. */
-export function parseArgs(cmd: SimpleCommand, spec: ArgSpec = {}): ParsedArgs {
+export function parseArgs(cmd: SimpleCommand, spec: ArgSpec = NO_SPEC): ParsedArgs {
   return parseWords(cmd.args, spec);
 }
 
-export function parseWords(words: readonly ShellWord[], spec: ArgSpec = {}): ParsedArgs {
-  const values = new Set(spec.values ?? []);
-  const singleDash = new Set(spec.singleDash ?? []);
+interface CompiledSpec {
+  values: ReadonlySet<string>;
+  singleDash: ReadonlySet<string>;
+}
+
+/**
+ * The flag lists of a spec as Sets, built once per spec object (specs are mostly module constants,
+ * asked about for every command of every file). A cache keyed by the spec: it changes no result.
+ */
+const compiledSpecs = new WeakMap<ArgSpec, CompiledSpec>();
+const NO_SPEC: ArgSpec = {};
+
+function compileSpec(spec: ArgSpec): CompiledSpec {
+  let c = compiledSpecs.get(spec);
+  if (!c) {
+    c = { values: new Set(spec.values ?? []), singleDash: new Set(spec.singleDash ?? []) };
+    compiledSpecs.set(spec, c);
+  }
+  return c;
+}
+
+export function parseWords(words: readonly ShellWord[], spec: ArgSpec = NO_SPEC): ParsedArgs {
+  const { values, singleDash } = compileSpec(spec);
   const flags: ParsedFlag[] = [];
   const positionals: ShellWord[] = [];
   let onlyPositionals = false;

@@ -14,9 +14,11 @@
 //   bundle-*-HASH.cjs   what only other commands or formats load (migrate, rules docs, the other
 //                       report formats, the worker pool), each loaded on first use as before.
 //   bundle-cli.cjs      the entry chunk (unused by the launcher, which loads bundle-core.cjs itself).
-// The worker threads still run the unbundled dist/src/cli/worker.js.
+// web-tree-sitter is bundled too (its CommonJS build). The worker threads still run the unbundled
+// dist/src/cli/worker.js.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -33,10 +35,15 @@ for (const f of readdirSync(outDir)) if (f.startsWith('bundle-')) rmSync(join(ou
 
 await build({
   input: { cli: join(outDir, 'main.js') },
-  // web-tree-sitter finds its own .wasm next to its script, so it stays in node_modules.
-  external: [/^node:/, 'web-tree-sitter'],
+  external: [/^node:/],
+  // web-tree-sitter's CommonJS build: its ES build imports node:module dynamically at start-up,
+  // which code run by vm.Script cannot do. (Its runtime's .wasm is found through locateFile, see
+  // src/shell/parser.ts.)
+  resolve: { alias: { 'web-tree-sitter': createRequire(import.meta.url).resolve('web-tree-sitter') } },
   platform: 'node',
   logLevel: 'warn',
+  // web-tree-sitter's Emscripten glue uses direct eval (for EM_ASM); it works as well bundled.
+  checks: { eval: false },
   output: {
     dir: outDir,
     format: 'cjs',

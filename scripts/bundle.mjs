@@ -58,6 +58,11 @@ await build({
 // The launcher names the code cache after this hash: a cache made for other code is never used.
 // A hashbang line would be a syntax error inside the launcher's function wrapper.
 const corePath = join(outDir, 'bundle-core.cjs');
-const core = readFileSync(corePath, 'utf8').replace(/^#!.*/, '');
+// Non-ASCII characters (a few, in rule texts: …, µ) are written as \u escapes, all of them inside
+// string literals or comments where an escape means the same: an ASCII source is a one-byte
+// string for V8, which reads and scans faster and takes half the memory.
+const core = readFileSync(corePath, 'utf8')
+  .replace(/^#!.*/, '')
+  .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const hash = createHash('sha256').update(core).digest('hex').slice(0, 20);
 writeFileSync(corePath, `// dockwise-bundle ${hash}\n${core}`);

@@ -14,15 +14,16 @@
 //   bundle-*-HASH.cjs   what only other commands or formats load (migrate, rules docs, the other
 //                       report formats, the worker pool), each loaded on first use as before.
 //   bundle-cli.cjs      the entry chunk (unused by the launcher, which loads bundle-core.cjs itself).
-// web-tree-sitter is bundled too (its CommonJS build). The worker threads still run the unbundled
-// dist/src/cli/worker.js.
+//   web-tree-sitter.wasm  the runtime of web-tree-sitter, which is bundled too (its CommonJS build).
+// The worker threads still run the unbundled dist/src/cli/worker.js.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
+const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist', 'src', 'cli');
 
@@ -31,15 +32,34 @@ const CORE_ROOTS = ['src/cli/main.js', 'src/cli/lint-command.js', 'rules/index.j
   join(root, 'dist', p),
 );
 
-for (const f of readdirSync(outDir)) if (f.startsWith('bundle-')) rmSync(join(outDir, f));
+for (const f of readdirSync(outDir)) if (f.startsWith('bundle-') || f.endsWith('.wasm')) rmSync(join(outDir, f));
+// (Found beside the script rather than resolved in node_modules at run time: resolving it cost
+// ~2 ms per run.)
+copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), join(outDir, 'web-tree-sitter.wasm'));
+
+/**
+ * commander requires node:child_process (with net, dgram...: ~3 ms) at load, for executable
+ * subcommands, which dockwise does not have: require it when a subprocess is spawned instead. The
+ * build fails if commander's code no longer has the line, so the patch cannot silently go stale.
+ */
+const lazyChildProcess = {
+  name: 'dockwise-lazy-child-process',
+  transform(code, id) {
+    if (!/[\\/]commander[\\/]lib[\\/]command\.js$/.test(id)) return null;
+    const line = "const childProcess = require('node:child_process');";
+    if (!code.includes(line)) throw new Error(`bundle: ${id} no longer has: ${line}`);
+    return code.replace(line, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };");
+  },
+};
 
 await build({
+  plugins: [lazyChildProcess],
   input: { cli: join(outDir, 'main.js') },
   external: [/^node:/],
   // web-tree-sitter's CommonJS build: its ES build imports node:module dynamically at start-up,
-  // which code run by vm.Script cannot do. (Its runtime's .wasm is found through locateFile, see
-  // src/shell/parser.ts.)
-  resolve: { alias: { 'web-tree-sitter': createRequire(import.meta.url).resolve('web-tree-sitter') } },
+  // which code run by vm.Script cannot do. It loads its runtime, web-tree-sitter.wasm, from the
+  // directory of its script, here the bundle's: the wasm is copied there below.
+  resolve: { alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') } },
   platform: 'node',
   logLevel: 'warn',
   // web-tree-sitter's Emscripten glue uses direct eval (for EM_ASM); it works as well bundled.

@@ -21,10 +21,7 @@ import type { ShellParser, ShellScript, ShellWord, SimpleCommand } from './types
  * first time, so sequential calls are cheap and safe; do not start two first calls concurrently.
  */
 export async function loadShellParser(): Promise<ShellParser> {
-  // locateFile: web-tree-sitter looks for its runtime's .wasm beside its own script by default,
-  // which is wrong once it is bundled into the CLI (scripts/bundle.mjs); resolve it in its package.
-  const runtime = { locateFile: (file: string): string => createRequire(import.meta.url).resolve(`web-tree-sitter/${file}`) };
-  const [grammar] = await Promise.all([compileShellGrammar(), Parser.init(runtime)]);
+  const [grammar] = await Promise.all([compileShellGrammar(), Parser.init()]);
   const language = Language.loadSync(grammar);
   const parser = new Parser();
   parser.setLanguage(language);

@@ -69,7 +69,16 @@ function writeCache(file: string, hash: string, data: Buffer): void {
   const dir = path.dirname(file);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // Two plain mkdirs, not a recursive one: that would create a missing home directory, and it
+    // never returns on some file systems (/proc). Without the parent of the cache directory
+    // (normally the home directory), there is no cache.
+    for (const d of [path.dirname(dir), dir]) {
+      try {
+        fs.mkdirSync(d, { mode: 0o700 });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+    }
     fs.writeFileSync(tmp, data, { mode: 0o600 });
     fs.renameSync(tmp, file);
     // Tidy up here, where a cache is written anyway (rarely), not on every run.

@@ -16,6 +16,7 @@ const bundled = existsSync(resolve('dist/src/cli/bundle-core.cjs'));
 function lint(cacheHome: string, env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, 'lint', '--format', 'json', FILE], {
     encoding: 'utf8',
+    timeout: 20_000,
     env: { PATH: process.env.PATH ?? '', HOME: cacheHome, XDG_CACHE_HOME: cacheHome, XDG_CONFIG_HOME: join(cacheHome, '.no-config'), ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -50,6 +51,17 @@ describe.skipIf(!bundled)('launcher code cache', () => {
     expect(lint(home)).toEqual(first);
     expect(readFileSync(file).length).toBeGreaterThan(1000);
   });
+
+  it('runs uncached where the cache cannot be written, and creates no home directory', () => {
+    const home = mkdtempSync(join(tmpdir(), 'dockwise-launch-'));
+    const first = lint(home, { XDG_CACHE_HOME: '' });
+    expect(caches(join(home, '.cache'))).toHaveLength(1);
+    const missing = join(home, 'no-such-home');
+    expect(lint(home, { HOME: missing, XDG_CACHE_HOME: '' })).toEqual(first);
+    expect(existsSync(missing)).toBe(false);
+    // Where nothing can be created (a recursive mkdir never returned here).
+    if (process.platform === 'linux') expect(lint(home, { XDG_CACHE_HOME: '/proc/dockwise-cache' })).toEqual(first);
+  }, 60_000);
 
   it('writes nothing with DOCKWISE_NO_CODE_CACHE or after a usage error', () => {
     const home = mkdtempSync(join(tmpdir(), 'dockwise-launch-'));

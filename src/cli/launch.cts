@@ -122,9 +122,15 @@ function runCore(source: string): void {
     }
   }
   const script = new vm.Script(Module.wrap(source), { filename: CORE, ...(cachedData ? { cachedData } : {}) });
+  // The checksum flag would also make every worker thread verify V8's start-up snapshot (~18 ms
+  // of CPU each): on only while a cache is read or made. V8 ties a cache to the flags it was
+  // made under, so they must be the same then.
+  setFlagsFromString('--no-verify-snapshot-checksum');
   if (file !== null && (cachedData === undefined || script.cachedDataRejected === true)) {
     process.once('exit', (code) => {
-      if (code !== 2 && hash !== undefined) writeCache(file, hash, script.createCachedData());
+      if (code === 2 || hash === undefined) return;
+      setFlagsFromString('--verify-snapshot-checksum');
+      writeCache(file, hash, script.createCachedData());
     });
   }
   const M = Module as unknown as ModuleClass;

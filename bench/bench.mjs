@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..');
 const NODE = process.execPath;
-const DOCKWISE = join(REPO, 'dist/src/cli/main.js');
+// The package's bin: the launcher of the bundled CLI (src/cli/launch.cts).
+const DOCKWISE = join(REPO, 'dist/src/cli/launch.cjs');
 const TALLY = join(REPO, 'node_modules/@wharflab/tally-linux-x64/bin/tally');
 const DFU_CLI = join(REPO, 'node_modules/dockerfile-utils/bin/dockerfile-utils');
 const DFL_CLI = join(REPO, 'node_modules/dockerfilelint/bin/dockerfilelint');
@@ -594,7 +595,7 @@ async function main() {
     jobsSupported = /--jobs\b/.test(helpText);
     jobsDefaultIsCores = /--jobs[\s\S]{0,200}?default:?\s*the number of (cores|CPUs)/i.test(helpText);
   } else {
-    log(`bench: dockwise is not built (${relative(REPO, DOCKWISE)} missing): run \`npx tsc -p tsconfig.json\`; measuring the peers only`);
+    log(`bench: dockwise is not built (${relative(REPO, DOCKWISE)} missing): run \`npm run build\`; measuring the peers only`);
   }
   const nCpu = cpus().length;
 

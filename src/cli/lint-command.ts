@@ -9,7 +9,7 @@ import { ConfigError, envConfig, failsThreshold, loadConfig, mergeConfig, type D
 import { collectInputs } from './files.js';
 import { readStdin } from './read.js';
 import { createLinter, type Linter } from '../lint.js';
-import { lintFileTask, lintRead, type FileOutcome, type FileTask, type SharedLintOptions } from './lint-file.js';
+import { lintFileTask, lintRead, prefetchShellGrammar, type FileOutcome, type FileTask, type SharedLintOptions } from './lint-file.js';
 import { availableParallelism } from 'node:os';
 import { createHeapGuard } from './heap-guard.js';
 import type { RuleDefinition } from '../engine/rule.js';
@@ -157,6 +157,7 @@ function dockerignoreFor(file: string, contextDir: string | undefined, cache: Ma
 }
 
 export async function runLint(paths: string[], o: LintCliOptions, io: CliIO, rules: readonly RuleDefinition[]): Promise<number> {
+  prefetchShellGrammar();
   let config: ResolvedConfig;
   const warnings: string[] = [];
   try {

@@ -50,3 +50,17 @@ export async function lintFileTask(linter: Linter, task: FileTask, opts: SharedL
   const read = readInput(task.path, maxBytes);
   return lintRead(linter, read, task.display, { ...opts, context: { dockerignore: task.dockerignore } }, keepSource);
 }
+
+/**
+ * Start compiling the bash grammar now: V8 does it off the main thread while this thread reads
+ * the configuration and the files (or, in a worker, waits for them), so that the grammar is
+ * (nearly) ready when the first RUN is parsed. It is started even before a file shows a RUN:
+ * nearly every Dockerfile has one. A failure surfaces when the parser is loaded; here it is only
+ * caught.
+ */
+export function prefetchShellGrammar(): void {
+  import('../shell/parser.js').then(
+    (m) => m.compileShellGrammar(),
+    () => undefined,
+  ).catch(() => undefined);
+}

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createLinter } from '../lint.js';
 import { allRules } from '../../rules/index.js';
 import { createHeapGuard } from './heap-guard.js';
-import { lintFileTask, type FileTask, type SharedLintOptions } from './lint-file.js';
+import { lintFileTask, prefetchShellGrammar, type FileTask, type SharedLintOptions } from './lint-file.js';
 
 interface WorkerInit {
   opts: SharedLintOptions;
@@ -14,6 +14,7 @@ interface WorkerInit {
   keepSource: boolean;
 }
 
+prefetchShellGrammar();
 const init = workerData as WorkerInit;
 const guard = createHeapGuard();
 const linter = createLinter({ rules: allRules, loadShellParser: async () => (await import('../shell/parser.js')).loadShellParser() });

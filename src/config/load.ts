@@ -36,8 +36,9 @@
  * - `no-color` and `verbose` are accepted and type-checked, then dropped. Colour and logging belong to the CLI.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { Document, Node as YamlNode, Pair, ParsedNode } from 'yaml';
 import { SEVERITIES, assertNever, severityRank } from '../core/types.js';
 import type { Severity } from '../core/types.js';
@@ -54,6 +55,17 @@ import type {
 // Keys
 
 /** Top-level keys, spelled exactly as hadolint spells them, then dockwise's own. */
+/**
+ * The yaml package (~230 KB of JavaScript) is loaded when a configuration file is parsed, not by
+ * every run: most runs have no configuration file. Its `node` export is CommonJS, so `require`
+ * loads the very code that `import` did. The loaded module is immutable: caching it is safe.
+ */
+let yamlModule: typeof Yaml | undefined;
+function yaml(): typeof Yaml {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  return yamlModule;
+}
+
 export const CONFIG_KEYS = [
   'ignored',
   'override',
@@ -127,7 +139,7 @@ export function suggestKey(key: string, known: readonly string[]): string | unde
 
 interface ParseContext {
   file: string;
-  lines: LineCounter;
+  lines: Yaml.LineCounter;
   doc: Document.Parsed;
   formatNames: readonly string[];
 }
@@ -149,19 +161,19 @@ function nodeLine(ctx: ParseContext, node: unknown, fallback: number): number {
 
 function deref(ctx: ParseContext, node: unknown): ValueNode {
   if (node === null || node === undefined) return null;
-  if (isAlias(node)) return (node.resolve(ctx.doc) as YamlNode | undefined) ?? null;
+  if (yaml().isAlias(node)) return (node.resolve(ctx.doc) as YamlNode | undefined) ?? null;
   return node as YamlNode;
 }
 
 function isNull(node: ValueNode): boolean {
-  return node === null || (isScalar(node) && node.value === null);
+  return node === null || (yaml().isScalar(node) && node.value === null);
 }
 
 function describe(node: ValueNode): string {
   if (node === null) return 'nothing';
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
-  if (isScalar(node)) {
+  if (yaml().isMap(node)) return 'a mapping';
+  if (yaml().isSeq(node)) return 'a list';
+  if (yaml().isScalar(node)) {
     const v: unknown = node.value;
     if (v === null) return 'nothing';
     if (typeof v === 'string') return JSON.stringify(v);
@@ -175,12 +187,12 @@ function fail(ctx: ParseContext, line: number, key: string | undefined, detail: 
 }
 
 function readBool(ctx: ParseContext, key: string, node: ValueNode, keyLine: number): boolean {
-  if (isScalar(node) && typeof node.value === 'boolean') return node.value;
+  if (yaml().isScalar(node) && typeof node.value === 'boolean') return node.value;
   return fail(ctx, nodeLine(ctx, node, keyLine), key, `"${key}" must be true or false (got ${describe(node)})`);
 }
 
 function readString(ctx: ParseContext, key: string, node: ValueNode, keyLine: number): string {
-  if (isScalar(node) && typeof node.value === 'string') return node.value;
+  if (yaml().isScalar(node) && typeof node.value === 'string') return node.value;
   return fail(ctx, nodeLine(ctx, node, keyLine), key, `"${key}" must be a string (got ${describe(node)})`);
 }
 
@@ -192,7 +204,7 @@ function readEnum<T extends string>(
   allowed: readonly T[],
   aliases: Readonly<Record<string, T>> = {},
 ): T {
-  if (isScalar(node) && typeof node.value === 'string') {
+  if (yaml().isScalar(node) && typeof node.value === 'string') {
     const v = node.value;
     const found = allowed.find((a) => a === v) ?? aliases[v];
     if (found !== undefined) return found;
@@ -214,15 +226,15 @@ function readStringList(
   what: string,
   allowSingle = false,
 ): string[] {
-  if (allowSingle && isScalar(node) && typeof node.value === 'string') return [node.value];
-  if (!isSeq(node)) {
+  if (allowSingle && yaml().isScalar(node) && typeof node.value === 'string') return [node.value];
+  if (!yaml().isSeq(node)) {
     return fail(ctx, nodeLine(ctx, node, keyLine), key, `"${key}" must be a list of ${what} (got ${describe(node)})`);
   }
   const out: string[] = [];
   const listLine = nodeLine(ctx, node, keyLine);
   for (const raw of node.items) {
     const item = deref(ctx, raw);
-    if (isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') {
+    if (yaml().isScalar(item) && typeof item.value === 'string' && item.value.trim() !== '') {
       out.push(item.value.trim());
     } else {
       fail(ctx, nodeLine(ctx, item, listLine), key, `"${key}" must be a list of ${what}; found ${describe(item)}`);
@@ -239,14 +251,14 @@ interface MapEntry {
 
 /** The entries of a mapping whose keys are strings. */
 function readMapEntries(ctx: ParseContext, key: string, node: ValueNode, keyLine: number, what: string): MapEntry[] {
-  if (!isMap(node)) {
+  if (!yaml().isMap(node)) {
     return fail(ctx, nodeLine(ctx, node, keyLine), key, `"${key}" must be a mapping of ${what} (got ${describe(node)})`);
   }
   const mapLine = nodeLine(ctx, node, keyLine);
   return node.items.map((pair: Pair<unknown, unknown>) => {
     const k = deref(ctx, pair.key);
     const line = nodeLine(ctx, k, mapLine);
-    if (!isScalar(k) || (typeof k.value !== 'string' && typeof k.value !== 'number')) {
+    if (!yaml().isScalar(k) || (typeof k.value !== 'string' && typeof k.value !== 'number')) {
       return fail(ctx, line, key, `"${key}" keys must be names (got ${describe(k)})`);
     }
     return { name: String(k.value), keyLine: line, value: deref(ctx, pair.value) };
@@ -287,7 +299,7 @@ function readBuildArgs(ctx: ParseContext, node: ValueNode, keyLine: number): Rec
   for (const e of readMapEntries(ctx, 'build-args', node, keyLine, 'build argument names to values')) {
     const v = e.value;
     const key = `build-args.${e.name}`;
-    if (isScalar(v) && v.value !== null && typeof v.value !== 'object') {
+    if (yaml().isScalar(v) && v.value !== null && typeof v.value !== 'object') {
       // Use the text as written, so `VERSION: 1.10` stays "1.10" and is not read as the number 1.1.
       out[e.name] = typeof v.value === 'string' ? v.value : (v.source ?? String(v.value));
     } else {
@@ -367,8 +379,8 @@ function yamlErrorDetail(code: string, message: string): string {
  * Throws ConfigError for YAML errors, unknown keys and values of the wrong type.
  */
 export function parseConfigText(text: string, file: string, opts: { formatNames: readonly string[] }): DockwiseConfig {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const lines = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const ctx: ParseContext = { file, lines, doc, formatNames: opts.formatNames };
   const firstError = doc.errors[0];
   if (firstError !== undefined) {
@@ -377,7 +389,7 @@ export function parseConfigText(text: string, file: string, opts: { formatNames:
   const root = deref(ctx, doc.contents);
   const cfg: DockwiseConfig = {};
   if (isNull(root)) return cfg;
-  if (!isMap(root)) {
+  if (!yaml().isMap(root)) {
     return fail(
       ctx,
       nodeLine(ctx, root, 1),
@@ -388,7 +400,7 @@ export function parseConfigText(text: string, file: string, opts: { formatNames:
   for (const pair of root.items as Pair<ParsedNode | null, ParsedNode | null>[]) {
     const k = deref(ctx, pair.key);
     const keyLine = nodeLine(ctx, k, 1);
-    if (!isScalar(k) || typeof k.value !== 'string') {
+    if (!yaml().isScalar(k) || typeof k.value !== 'string') {
       fail(ctx, keyLine, undefined, `keys must be setting names (got ${describe(k)})`);
     }
     const name = k.value;

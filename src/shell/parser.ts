@@ -6,7 +6,7 @@
  * (web-tree-sitter parses JS strings as UTF-16, so node indexes already are string indexes; a test
  * pins this down with non-ASCII text).
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { Language, Parser, type Node } from 'web-tree-sitter';
@@ -21,14 +21,8 @@ import type { ShellParser, ShellScript, ShellWord, SimpleCommand } from './types
  * first time, so sequential calls are cheap and safe; do not start two first calls concurrently.
  */
 export async function loadShellParser(): Promise<ShellParser> {
-  // V8 compiles WebAssembly twice: quickly (Liftoff), then optimised (TurboFan) in the background.
-  // For the bash grammar the optimising compile costs ~0.5 s of CPU per process or worker and a
-  // lint run never lasts long enough to win it back (measured: 0.83 -> 0.28 s CPU for one small
-  // file, and less CPU over the whole corpus), so keep the baseline code. Affects only wasm.
-  setFlagsFromString('--liftoff-only');
-  await Parser.init();
-  const wasmPath = createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm');
-  const language = await Language.load(new Uint8Array(await readFile(wasmPath)));
+  const [grammar] = await Promise.all([compileShellGrammar(), Parser.init()]);
+  const language = Language.loadSync(grammar);
   const parser = new Parser();
   parser.setLanguage(language);
   const tables = languageTables(language);
@@ -37,6 +31,25 @@ export async function loadShellParser(): Promise<ShellParser> {
       return parseScript(parser, tables, source);
     },
   };
+}
+
+/** The bash grammar being compiled, or compiled: started once per thread by compileShellGrammar. */
+let compiledGrammar: Promise<WebAssembly.Module> | undefined;
+
+/**
+ * Compile the bash grammar's WebAssembly, once per thread. V8 compiles it off the main thread, so
+ * a caller that starts this early (the lint command does, before it reads any file) has it ready,
+ * or nearly, when the first RUN is parsed. The module is immutable and only instantiated from
+ * (each loadShellParser makes its own instance), so sharing it changes no result.
+ */
+export function compileShellGrammar(): Promise<WebAssembly.Module> {
+  // V8 compiles WebAssembly twice: quickly (Liftoff), then optimised (TurboFan) in the background.
+  // For the bash grammar the optimising compile costs ~0.5 s of CPU per process or worker and a
+  // lint run never lasts long enough to win it back (measured: 0.83 -> 0.28 s CPU for one small
+  // file, and less CPU over the whole corpus), so keep the baseline code. Affects only wasm.
+  setFlagsFromString('--liftoff-only');
+  compiledGrammar ??= WebAssembly.compile(readFileSync(createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
+  return compiledGrammar;
 }
 
 /** Node type names by type id, and the names of named types (avoids a wasm call per `isNamed`). */

@@ -7,7 +7,8 @@ import { mkdtempSync, mkdirSync, writeFileSync, chmodSync, symlinkSync, readFile
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const BIN = resolve('dist/src/cli/main.js');
+// The `bin` of package.json: the launcher of the bundled CLI (falls back to main.js without a bundle).
+const BIN = resolve('dist/src/cli/launch.cjs');
 
 interface Run {
   status: number | null;
@@ -20,7 +21,8 @@ function run(args: string[], opts: { cwd?: string; input?: string; env?: Record<
     cwd: opts.cwd ?? process.cwd(),
     input: opts.input ?? '',
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: opts.cwd ?? tmpdir(), XDG_CONFIG_HOME: join(opts.cwd ?? tmpdir(), '.no-config'), ...opts.env },
+    // The launcher's code cache goes to XDG_CACHE_HOME (else HOME/.cache): one shared place, not the test's directory.
+    env: { PATH: process.env.PATH ?? '', HOME: opts.cwd ?? tmpdir(), XDG_CONFIG_HOME: join(opts.cwd ?? tmpdir(), '.no-config'), XDG_CACHE_HOME: join(tmpdir(), 'dockwise-test-cache'), ...opts.env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

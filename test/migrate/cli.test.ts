@@ -4,11 +4,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { MIGRATE_FIXTURES, REPO_ROOT, tempDir } from './plan-helpers.js';
 
-const BIN = path.join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js');
+// The `bin` of package.json: the launcher of the bundled CLI.
+const BIN = path.join(REPO_ROOT, 'dist', 'src', 'cli', 'launch.cjs');
 
 interface Run {
   status: number | null;
@@ -17,7 +19,9 @@ interface Run {
 }
 
 function run(args: string[], cwd: string, input = ''): Run {
-  const r = spawnSync(process.execPath, [BIN, 'migrate', ...args], { cwd, input, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', HOME: cwd } });
+  // The launcher's code cache goes to XDG_CACHE_HOME (else HOME/.cache): not into the test's directory.
+  const env = { PATH: process.env['PATH'] ?? '', HOME: cwd, XDG_CACHE_HOME: path.join(os.tmpdir(), 'dockwise-test-cache') };
+  const r = spawnSync(process.execPath, [BIN, 'migrate', ...args], { cwd, input, encoding: 'utf8', env });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

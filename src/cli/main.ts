@@ -23,8 +23,16 @@ async function loadRules() {
 export async function main(argv: string[]): Promise<number> {
   const program = new Command();
   let exitCode = 0;
+  // A reader that goes away (`dockwise lint | head`) is not an error of the run: the rest of the
+  // report is dropped and linting goes on, so the exit code still tells the result. Any other
+  // failure to write the report is reported and makes the run exit 2.
+  let stdoutError: string | null = null;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    stdoutError ??= e.code ?? String(e);
+  });
+  process.stderr.on('error', () => undefined);
   const write = (s: string): void => {
-    process.stdout.write(s);
+    if (stdoutError === null) process.stdout.write(s);
   };
   const writeErr = (s: string): void => {
     process.stderr.write(s);
@@ -129,6 +137,12 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     writeErr(`dockwise: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 2;
+  }
+  // Read after the run: the error event may have come while it ran.
+  const failedWrite = stdoutError as string | null;
+  if (failedWrite !== null && failedWrite !== 'EPIPE') {
+    writeErr(`dockwise: cannot write to standard output: ${failedWrite}\n`);
     return 2;
   }
   return exitCode;

@@ -225,6 +225,23 @@ describe('dockwise lint', () => {
   });
 });
 
+describe('dockwise lint into a closed pipe', () => {
+  it('a reader that stops early (`| head -1`) is no crash: no stack trace, and the exit code still tells the result', () => {
+    // Far more report than a pipe buffer holds, so dockwise is still writing when head has gone.
+    const dir = tempDir();
+    for (let i = 0; i < 40; i++) {
+      mkdirSync(join(dir, `d${i}`));
+      writeFileSync(join(dir, `d${i}`, 'Dockerfile'), 'FROM debian\nRUN apt-get update && apt-get install -y curl\n'.repeat(20));
+    }
+    const r = spawnSync('/bin/bash', ['-c', `"${process.execPath}" "${BIN}" lint "${dir}" | head -1 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: dir, XDG_CACHE_HOME: join(tmpdir(), 'dockwise-test-cache') },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('exit=1');
+  });
+});
+
 describe('dockwise rules and explain', () => {
   it('lists rules as JSON with code, category, severity, fixable', () => {
     const r = run(['rules', '--format', 'json']);

@@ -111,7 +111,7 @@ interface Scope {
   /** Order of creation (see State.clock). */
   seq: number;
   /** Words of the RUN that created it (its arguments, URLs, paths), to tell which programs it built. */
-  tokens: ReadonlySet<string> | null;
+  tokens: Words | null;
   /**
    * Only programs invoked by a path under `dir` (a build in the working directory, an archive
    * unpacked there, a clone): nothing lands on PATH.
@@ -202,14 +202,50 @@ const LEAF_TOOLS: ReadonlySet<string> = new Set([
   'tini', 'gosu', 'su-exec', 'tree', 'htop', 'strace', 'telnet', 'ping', 'dig', 'pip', 'pip3', 'xz', 'bzip2', 'gpg',
 ]);
 
-/** Lower-cased words of a text, split at anything but letters, digits, `_` and `+` (and also at `.`/`-`). */
-function wordsOf(text: string, into: Set<string>): void {
-  for (const t of text.toLowerCase().split(/[^a-z0-9_+.-]+/)) {
-    if (t === '') continue;
-    into.add(t);
-    // Without `.` or `-` the only part is `t` itself, already added.
-    if (t.includes('.') || t.includes('-')) for (const f of t.split(/[.-]+/)) if (f !== '') into.add(f);
+/**
+ * The words of some texts (a RUN's arguments, COPY sources ...): the lower-cased runs of letters,
+ * digits, `_`, `+`, `.` and `-`, and also their parts between `.`/`-`. Only asked whether it holds
+ * a word (see hasWord), and rarely: instead of splitting every text into a Set up front, each text
+ * is kept as is (made and lower-cased on the first question) and searched. Merging is concatenation.
+ */
+type Words = readonly WordText[];
+
+class WordText {
+  private lower: string | null = null;
+  constructor(private readonly make: () => string) {}
+  /** The text, lower-cased (computed once). */
+  text(): string {
+    return (this.lower ??= this.make().toLowerCase());
   }
+}
+
+const wordText = (text: string): WordText => new WordText(() => text);
+
+/** Character codes of `[a-z0-9_+]`. */
+function isWordCore(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 43;
+}
+
+const WORD = /^[a-z0-9_+.-]+$/;
+
+/**
+ * Whether `q` (lower-cased) is one of the words of `words`: a whole run of `[a-z0-9_+.-]`, or,
+ * when `q` has no `.` or `-`, a part of a run between `.`/`-`. The same answer as splitting the
+ * texts at anything else, and the runs at `.`/`-`, into a Set, without making the Set.
+ */
+function hasWord(words: Words, q: string): boolean {
+  if (!WORD.test(q)) return false;
+  const dotted = q.includes('.') || q.includes('-');
+  // A neighbour that would make the occurrence part of a longer word (or run).
+  const joins = (c: number): boolean => isWordCore(c) || (dotted && (c === 46 || c === 45));
+  for (const w of words) {
+    const t = w.text();
+    for (let i = t.indexOf(q); i >= 0; i = t.indexOf(q, i + 1)) {
+      const end = i + q.length;
+      if ((i === 0 || !joins(t.charCodeAt(i - 1))) && (end === t.length || !joins(t.charCodeAt(end)))) return true;
+    }
+  }
+  return false;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
@@ -390,11 +426,11 @@ function missingCandidates(base: KnownBase, name: string): string[] {
 const PROBABLY = 'probably built or installed by the RUN';
 
 /** Words a program name is looked for in, among a RUN's arguments (python3 -> python3, python). */
-function mentioned(tokens: ReadonlySet<string>, name: string): boolean {
+function mentioned(tokens: Words, name: string): boolean {
   const n = name.toLowerCase();
-  if (tokens.has(n)) return true;
+  if (hasWord(tokens, n)) return true;
   const stripped = n.replace(/[\d.]+$/, '');
-  return stripped !== n && stripped.length >= 4 && tokens.has(stripped);
+  return stripped !== n && stripped.length >= 4 && hasWord(tokens, stripped);
 }
 
 /**
@@ -494,7 +530,7 @@ function classify(program: string, env: Env): ProgramSource {
 // ---------------------------------------------------------------------------------------------
 // Effects of instructions on the state.
 
-type NewScope = Omit<Scope, 'seq' | 'tokens'> & { tokens?: ReadonlySet<string> | null };
+type NewScope = Omit<Scope, 'seq' | 'tokens'> & { tokens?: Words | null };
 
 function addScope(state: State, scope: NewScope): void {
   state.clock++;
@@ -506,12 +542,7 @@ function addScope(state: State, scope: NewScope): void {
   if (old) {
     state.scopes.splice(same, 1);
     if (old.tokens && old.tokens !== tokens) {
-      if (tokens) {
-        // The old words first, then the new ones (a Set copied from a Set skips the array spread).
-        const merged = new Set(old.tokens);
-        for (const t of tokens) merged.add(t);
-        tokens = merged;
-      } else tokens = old.tokens;
+      tokens = tokens ? [...old.tokens, ...tokens] : old.tokens;
     }
   }
   state.scopes.push({ ...scope, seq: state.clock, tokens });
@@ -748,7 +779,7 @@ interface RunCtx {
   env: Env;
   locals: Map<string, string | null>;
   /** Words of the RUN's arguments (see Scope.tokens). */
-  tokens: ReadonlySet<string>;
+  tokens: Words;
 }
 
 const url = (s: string): string => baseOf(s.split(/[?#]/)[0] ?? s);
@@ -1086,7 +1117,7 @@ interface Collector {
 
 interface UseSite {
   /** Words of the instruction's arguments (see Scope.tokens). */
-  tokens: ReadonlySet<string>;
+  tokens: Words;
   stage: Stage;
   node: InstructionNode;
   context: UseContext;
@@ -1175,9 +1206,8 @@ function applyCopy(node: InstructionNode, env: Env): void {
     return;
   }
   const sources = copy.heredocs.length > 0 && copy.sources.length === 0 ? [] : copy.sources;
-  const tokens = new Set<string>();
-  for (const src of sources) wordsOf(node.resolve(src.value) ?? src.value, tokens);
-  if (copy.from) wordsOf(copy.from, tokens);
+  const tokens: WordText[] = sources.map((src) => new WordText(() => node.resolve(src.value) ?? src.value));
+  if (copy.from) tokens.push(wordText(copy.from));
   if (REPO_FILES.test(dest) || REPO_FILES.test(`${dest}/`)) state.extraRepos = true;
   const urls = sources.length > 0 && sources.every((src) => /^https?:\/\//.test(node.resolve(src.value) ?? src.value));
   state.paths.set(dest, urls ? { via: 'download', detail: `${copy.kind} ${sources[0]?.value ?? ''}`, node } : { via: 'copy', detail: what, node });
@@ -1227,34 +1257,35 @@ function jsonCommand(json: readonly { value: string; start: number; end: number 
   return { name: head.value, nameWord: head, args: words.slice(1), assignments: [], redirects: [], start: head.start, end: words[words.length - 1]?.end ?? head.end, connector: null, inPipeline: false, pipelineLast: false, conditional: false, inSubstitution: false, inSubshell: false, heredocs: [] };
 }
 
-function runInstruction(node: InstructionNode, stage: Stage, env: Env, out: Collector): void {
-  const run = node.run;
-  if (!run || !run.posix || !run.shell) return;
-  const ctx = run.shell;
-  // The RUN's words without the program names (arguments, URLs, paths, `for` lists).
+/** A RUN's source with its program names (command names, and the programs wrappers run) blanked out. */
+function withoutProgramNames(commands: readonly SimpleCommand[], source: string): string {
   const names: [number, number][] = [];
-  for (const c of run.commands) {
+  for (const c of commands) {
     for (const w of [c.nameWord, effectiveCommand(c).nameWord]) if (w) names.push([w.start, w.end]);
   }
   names.sort((x, y) => x[0] - y[0]);
   let rest = '';
   let from = 0;
   for (const [a, b] of names) {
-    if (a > from) rest += ctx.source.slice(from, a) + ' ';
+    if (a > from) rest += source.slice(from, a) + ' ';
     from = Math.max(from, b);
   }
-  rest += ctx.source.slice(from);
-  const tokens = new Set<string>();
-  wordsOf(rest, tokens);
+  return rest + source.slice(from);
+}
+
+function runInstruction(node: InstructionNode, stage: Stage, env: Env, out: Collector): void {
+  const run = node.run;
+  if (!run || !run.posix || !run.shell) return;
+  const ctx = run.shell;
+  // The RUN's words without the program names (arguments, URLs, paths, `for` lists), made when asked.
+  const tokens: Words = [new WordText(() => withoutProgramNames(run.commands, ctx.source))];
   const site: UseSite = { tokens, stage, node, context: 'run', runtime: false, range: (s, e) => ctx.range(s, e) };
   const mounts: Scope[] = [];
   for (const m of run.mounts) {
     if (m.target === null) continue;
     const t = absolute(node.resolve(m.target) ?? m.target, env.cwd ?? '/', env.user);
     if (t === null) continue;
-    const words = new Set<string>();
-    wordsOf(`${m.from ?? ''} ${m.source ?? ''} ${t}`, words);
-    mounts.push({ kind: 'files', dir: t, reason: `RUN --mount target ${t}`, node, seq: env.state.clock, tokens: words });
+    mounts.push({ kind: 'files', dir: t, reason: `RUN --mount target ${t}`, node, seq: env.state.clock, tokens: [wordText(`${m.from ?? ''} ${m.source ?? ''} ${t}`)] });
   }
   const runEnv: Env = { ...env, functions: functionsIn(ctx.source), extraScopes: mounts, cwd: node.state.workdir ?? '/' };
   if (run.form === 'shell') {
@@ -1295,7 +1326,7 @@ function runtimeUses(model: DockerfileModel, chain: readonly Stage[], env: Env, 
   const baseEntrypoint = env.base.kind === 'known' ? env.base.base.info.entrypoint : null;
 
   const analyse = (node: InstructionNode, context: UseContext, textStart: number, textEnd: number, json: { value: string; start: number; end: number; plain: boolean }[] | null, allowMissing: boolean): string | null => {
-    const site: UseSite = { tokens: new Set(), stage: node.stageIndex === null ? final : (model.stages[node.stageIndex] ?? final), node, context, runtime: true, range: (s, e) => model.lines.rangeAt(s, e) };
+    const site: UseSite = { tokens: [], stage: node.stageIndex === null ? final : (model.stages[node.stageIndex] ?? final), node, context, runtime: true, range: (s, e) => model.lines.rangeAt(s, e) };
     const uEnv: Env = { ...env, functions: new Set(), extraScopes: [], cwd: node.state.workdir ?? final.endState.workdir ?? '/', user: final.endState.user };
     const before = out.uses.length;
     let first: string | null = null;

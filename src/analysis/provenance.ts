@@ -28,17 +28,16 @@ import type { ShellWord, SimpleCommand } from '../shell/types.js';
 import { effectiveCommand, parseWords, type EffectiveCommand } from '../shell/queries.js';
 import { recogniseDownload, recognisePackageInstall, recognisePackageRemoval } from '../shell/packages.js';
 import {
-  isShellBuiltin,
-  packageClosure,
+  isBuiltinOfAnyShell,
+  packageClosureShared,
   packageCommands,
   packageDepends,
-  packageRecommends,
+  packageRelations,
   packagesProvidingCommand,
   resolveBaseImage,
   type PackageFamily,
 } from '../knowledge/index.js';
 import { entryResolver, isWindowsImage, knownBase, resolveKnownBase, type BaseTier, type KnownBase } from './base-image.js';
-import type { BaseImageInfo } from '../knowledge/index.js';
 import { parseJsonStrings, parseShellText } from './command-text.js';
 
 export type { BaseTier, BaseProvider, KnownBase } from './base-image.js';
@@ -133,7 +132,7 @@ function whichOf(t: Transitive): string {
   const v = t.via;
   const hit = v.cache.get(t.package);
   if (hit !== undefined) return hit;
-  const found = v.candidates.find((c) => packageClosure(v.family, [c], { release: v.release, recommends: v.recommends }).includes(t.package)) ?? v.candidates[0] ?? t.package;
+  const found = v.candidates.find((c) => packageClosureShared(v.family, [c], { release: v.release, recommends: v.recommends }).includes(t.package)) ?? v.candidates[0] ?? t.package;
   v.cache.set(t.package, found);
   return found;
 }
@@ -147,13 +146,13 @@ interface PathState {
 interface State {
   names: Map<string, Provided>;
   paths: Map<string, Provided>;
-  language: { name: string; node: InstructionNode }[];
+  language: LanguagePackage[];
   transitive: Map<string, Transitive>;
   scopes: Scope[];
   /** Increases with every scope and dependency recorded (a later `make install` may replace a dependency). */
   clock: number;
   /** Distro packages installed by the Dockerfile -> the commands they gave. */
-  installed: Map<string, string[]>;
+  installed: Map<string, readonly string[]>;
   /** `apk add --virtual NAME` groups. */
   groups: Map<string, string[]>;
   removedBase: Set<string>;
@@ -254,14 +253,6 @@ const INTERPRETERS = /^(?:python[\d.]*|perl[\d.]*|ruby[\d.]*|node|nodejs|php[\d.
 const INSTALLERS = new Set(['sdk', 'nvm', 'pyenv', 'rbenv', 'asdf', 'rustup', 'rustup-init', 'goenv', 'jenv', 'volta', 'fnm', 'n', 'checkinstall', 'alien', 'opam', 'stack', 'cabal', 'luarocks', 'cpanm', 'cpan', 'pecl', 'pear', 'mise', 'dotnet', 'sdkmanager', 'conda', 'mamba', 'micromamba', 'pixi', 'brew', 'nix-env', 'snap', 'flatpak', 'eget', 'bin', 'aqua', 'installer', 'easy_install', 'pipenv', 'poetry', 'pdm', 'hatch', 'uv', 'uvx', 'pipx', 'npx', 'bunx', 'bun', 'deno', 'corepack', 'mvn', 'gradle', 'lein', 'sbt', 'mix', 'rebar3', 'swift', 'nuget', 'julia']);
 const COMPILERS = new Set(['go', 'gcc', 'cc', 'g++', 'c++', 'clang', 'clang++', 'rustc', 'musl-gcc', 'ld', 'tcc', 'zig', 'nim', 'ghc', 'ocamlfind', 'ocamlopt', 'crystal', 'dmd', 'ldc2', 'gfortran', 'gccgo', 'tinygo', 'javac', 'kotlinc', 'shc', 'pyinstaller', 'nuitka', 'pkg']);
 
-function isBuiltin(name: string, memo: Map<string, boolean>): boolean {
-  const hit = memo.get(name);
-  if (hit !== undefined) return hit;
-  const v = isShellBuiltin('bash', name) || isShellBuiltin('dash', name) || isShellBuiltin('ash', name);
-  memo.set(name, v);
-  return v;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Paths.
 
@@ -298,7 +289,13 @@ function absolute(p: string, cwd: string | null, user: string | null): string | 
 }
 
 function under(path: string, dir: string): boolean {
-  return dir === '/' || path === dir || path.startsWith(dir + '/');
+  // `path.startsWith(dir + '/')` without making the string.
+  return dir === '/' || path === dir || (path.length > dir.length && path.charCodeAt(dir.length) === 47 && path.startsWith(dir));
+}
+
+/** `p === `${dir}/${name}`` without making the string. */
+function isEntry(p: string, dir: string, name: string): boolean {
+  return p.length === dir.length + 1 + name.length && p.charCodeAt(dir.length) === 47 && p.startsWith(dir) && p.endsWith(name);
 }
 
 const GLOB = /[*?[]/;
@@ -392,15 +389,15 @@ interface Env {
   extraScopes: readonly Scope[];
   user: string | null;
   cwd: string | null;
-  /** Builtin answers, per analysis. */
-  builtins: Map<string, boolean>;
 }
 
 function coversName(s: Scope, name: string, path: PathState): boolean {
   if (s.pathsOnly === true) return false;
   if (s.kind === 'anywhere') return true;
   if (s.kind === 'language') return !SYSTEM_TOOLS.has(name);
-  return path.unknown || path.dirs.some((d) => under(d, s.dir) || s.dir === `${d}/${name}`);
+  if (path.unknown) return true;
+  for (const d of path.dirs) if (under(d, s.dir) || isEntry(s.dir, d, name)) return true;
+  return false;
 }
 
 function coversPath(s: Scope, p: string): boolean {
@@ -409,11 +406,19 @@ function coversPath(s: Scope, p: string): boolean {
   return under(p, s.dir);
 }
 
-function languageMatch(pkg: string, name: string): boolean {
+/** A package installed by a language package manager, with the parts of its name (split once, when first asked). */
+interface LanguagePackage {
+  name: string;
+  node: InstructionNode;
+  parts?: readonly string[];
+}
+
+function languageMatch(l: LanguagePackage, name: string): boolean {
+  const pkg = l.name;
   if (pkg === name) return true;
   if (name.length < 2 || pkg.length < 2) return false;
   if (pkg.startsWith(name) || name.startsWith(pkg)) return true;
-  return pkg.split(/[-_.]/).includes(name);
+  return (l.parts ??= pkg.split(/[-_.]/)).includes(name);
 }
 
 function missingCandidates(base: KnownBase, name: string): string[] {
@@ -455,7 +460,7 @@ function notFound(name: string, base: KnownBase): ProgramSource {
 }
 
 function classifyName(name: string, env: Env): ProgramSource {
-  if (isBuiltin(name, env.builtins) || env.functions.has(name)) return { kind: 'builtin' };
+  if (isBuiltinOfAnyShell(name) || env.functions.has(name)) return { kind: 'builtin' };
   const { state } = env;
   const e = state.names.get(name);
   if (e) return { kind: 'explicit', ...e };
@@ -465,25 +470,31 @@ function classifyName(name: string, env: Env): ProgramSource {
       if (p) return { kind: 'explicit', ...p };
     }
   }
-  const lang = state.language.find((l) => languageMatch(l.name, name));
+  const lang = state.language.find((l) => languageMatch(l, name));
   if (lang) return { kind: 'explicit', via: 'language', detail: lang.name, node: lang.node };
-  const mount = env.extraScopes.find((s) => state.path.dirs.some((d) => s.dir === `${d}/${name}`));
+  const mount = env.extraScopes.length === 0 ? undefined : env.extraScopes.find((s) => state.path.dirs.some((d) => isEntry(s.dir, d, name)));
   if (mount) return { kind: 'explicit', via: 'mount', detail: mount.reason, node: mount.node };
   const prov = env.base.kind === 'known' ? env.base.base.provider(name) : null;
   const inBase = prov !== null && !(prov.package !== null && state.removedBase.has(prov.package));
   if (prov && inBase && prov.tier !== 'layer') return { kind: 'base', ...prov };
-  const scopes = (env.extraScopes.length > 0 ? [...state.scopes, ...env.extraScopes] : state.scopes).filter((s) => coversName(s, name, state.path));
-  // A build step that names the program (`.../Python-3.12.tar.xz ... make install`) probably made it.
-  const maker = scopes.find((s) => s.tokens !== null && mentioned(s.tokens, name));
-  if (maker) return { kind: 'explicit', via: 'created', detail: `${PROBABLY} at line ${(maker.node?.syntax.range.start.line ?? 0) + 1}`, node: maker.node };
-  if (prov && inBase) return { kind: 'base', ...prov };
+  // The scopes that may have made the program, in order (the stage's, then the RUN's mounts), in one
+  // pass: the first, the first created after the dependency `t` was, and the first that names it.
   const t = state.transitive.get(name);
+  let scope: Scope | undefined;
+  let later: Scope | undefined;
+  for (let i = 0, n = state.scopes.length + env.extraScopes.length; i < n; i++) {
+    const s = i < state.scopes.length ? state.scopes[i] : env.extraScopes[i - state.scopes.length];
+    if (!s || !coversName(s, name, state.path)) continue;
+    scope ??= s;
+    if (t && !later && s.seq > t.seq) later = s;
+    // A build step that names the program (`.../Python-3.12.tar.xz ... make install`) probably made it.
+    if (s.tokens !== null && mentioned(s.tokens, name)) return { kind: 'explicit', via: 'created', detail: `${PROBABLY} at line ${(s.node?.syntax.range.start.line ?? 0) + 1}`, node: s.node };
+  }
+  if (prov && inBase) return { kind: 'base', ...prov };
   if (t) {
-    const later = scopes.find((s) => s.seq > t.seq);
     if (later) return { kind: 'possibly', reason: later.reason, node: later.node };
     return { kind: 'transitive', package: t.package, via: whichOf(t), node: t.node };
   }
-  const scope = scopes[0];
   if (scope) return { kind: 'possibly', reason: scope.reason, node: scope.node };
   if (env.base.kind === 'unknown') return { kind: 'unknown-base' };
   return notFound(name, env.base.base);
@@ -578,7 +589,7 @@ const LIB_ONLY = /-(?:dev|devel|libs|doc|docs|static|openrc|lang|data|common|key
 
 /** One effect of an install on the state, in the order the install has it (see InstallPlan). */
 type InstallStep =
-  | { kind: 'installed'; pkg: string; cmds: string[] }
+  | { kind: 'installed'; pkg: string; cmds: readonly string[] }
   | { kind: 'names'; names: readonly string[]; detail: string }
   | { kind: 'scope'; reason: string };
 
@@ -597,11 +608,11 @@ interface InstallPlan {
 }
 
 /**
- * Install plans per resolved base image (the knowledge module hands out one immutable
- * BaseImageInfo per image, whose package family and release the plan is read for) and install
- * key: a cache of a pure function of the package data, freed with it, not state.
+ * Install plans per package data (family and release: images on the same suite share them) and
+ * install key: a cache of a pure function of the immutable package data, not state. It holds one
+ * plan per distinct install of a run.
  */
-const installPlans = new WeakMap<BaseImageInfo, Map<string, InstallPlan>>();
+const installPlans = new Map<string, Map<string, InstallPlan>>();
 
 function planInstall(names: readonly string[], recommends: boolean, family: PackageFamily, release: string | undefined): InstallPlan {
   const steps: InstallStep[] = [];
@@ -616,7 +627,8 @@ function planInstall(names: readonly string[], recommends: boolean, family: Pack
   const expand = (pkg: string, via: string, depth: number, inSuite: boolean): void => {
     if (explicit.has(pkg)) return;
     explicit.add(pkg);
-    const cmds = packageCommands(family, pkg, release);
+    const rel = packageRelations(family, pkg, release);
+    const cmds = rel.commands;
     steps.push({ kind: 'installed', pkg, cmds });
     if (cmds.length > 0) give(pkg, cmds, via);
     if (family === 'alpine') {
@@ -632,9 +644,8 @@ function planInstall(names: readonly string[], recommends: boolean, family: Pack
       }
       return;
     }
-    const deps = packageDepends(family, pkg, release).map((d) => d.split('|')[0] ?? d);
-    const recs = recommends ? packageRecommends(family, pkg, release) : [];
-    if (cmds.length === 0 && deps.length === 0 && recs.length === 0 && depth === 0) {
+    const deps = rel.depends;
+    if (cmds.length === 0 && deps.length === 0 && (!recommends || rel.recommends.length === 0) && depth === 0) {
       // Not in the data (a third-party repository): its programs are unknown.
       if (!LIB_ONLY.test(pkg) && !pkg.startsWith('lib')) {
         steps.push({ kind: 'names', names: [pkg], detail: pkg });
@@ -658,9 +669,9 @@ function planInstall(names: readonly string[], recommends: boolean, family: Pack
   // Every name was expanded above, so all of them count as installed.
   const asked = family === 'alpine' ? [] : [...names];
   if (asked.length > 0) {
-    for (const q of packageClosure(family, asked, { release, recommends })) {
+    for (const q of packageClosureShared(family, asked, { release, recommends })) {
       if (explicit.has(q)) continue;
-      for (const c of packageCommands(family, q, release)) closure.push([q, c]);
+      for (const c of packageRelations(family, q, release).commands) closure.push([q, c]);
     }
   }
   return { steps, asked, closure };
@@ -678,10 +689,11 @@ function installDistroPackages(names: readonly string[], manager: 'apt' | 'apk',
     if (names.length > 0) addScope(state, { kind: 'anywhere', dir: '/', reason: `packages installed with ${tool}, which dockwise has no data for here`, node });
     return;
   }
-  let plans = installPlans.get(info);
+  const data = `${family}\u0000${release ?? ''}`;
+  let plans = installPlans.get(data);
   if (!plans) {
     plans = new Map();
-    installPlans.set(info, plans);
+    installPlans.set(data, plans);
   }
   const key = `${recommends ? '+' : '-'}${names.join('\u0000')}`;
   let plan = plans.get(key);
@@ -1085,10 +1097,13 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
 
 const FUNCTION_DEF = /(?:^|[\s;&|({])(?:function[ \t]+)?([A-Za-z_][\w.:-]*)[ \t]*\([ \t]*\)/g;
 
+/** What every FUNCTION_DEF match has: a cheap test that rules most RUNs out. */
+const EMPTY_PARENS = /\([ \t]*\)/;
+
 function functionsIn(source: string): Set<string> {
   const out = new Set<string>();
   // Each pattern needs a literal the source usually lacks: skip the scan when it is absent.
-  if (source.includes('(')) for (const m of source.matchAll(FUNCTION_DEF)) if (m[1]) out.add(m[1]);
+  if (source.includes('(') && EMPTY_PARENS.test(source)) for (const m of source.matchAll(FUNCTION_DEF)) if (m[1]) out.add(m[1]);
   if (source.includes('function')) for (const m of source.matchAll(/(?:^|[\s;&|({])function[ \t]+([A-Za-z_][\w.:-]*)/g)) if (m[1]) out.add(m[1]);
   if (source.includes('alias')) for (const m of source.matchAll(/(?:^|[\s;&|({])alias[ \t]+([A-Za-z_][\w.:-]*)=/g)) if (m[1]) out.add(m[1]);
   return out;
@@ -1392,13 +1407,12 @@ function runtimeUses(model: DockerfileModel, chain: readonly Stage[], env: Env, 
 function analyse(model: DockerfileModel): Provenance {
   const stages = stageBases(model);
   const out: Collector = { uses: [] };
-  const builtins = new Map<string, boolean>();
   const endStates: State[] = [];
   for (const stage of model.stages) {
     const base: StageBaseInfo = stages[stage.index] ?? { kind: 'unknown', reference: '', reason: '', range: null, rootStage: stage.index, windows: false };
     const parentState = stage.parentIndex !== null ? endStates[stage.parentIndex] : undefined;
     const state = parentState ? cloneState(parentState) : initialState(base);
-    const env: Env = { state, base, functions: new Set(), extraScopes: [], user: null, cwd: '/', builtins };
+    const env: Env = { state, base, functions: new Set(), extraScopes: [], user: null, cwd: '/' };
     for (const node of stage.instructions) {
       if (node.onbuild || (base.kind === 'unknown' && base.windows)) continue;
       env.user = node.state.user;
@@ -1432,7 +1446,7 @@ function analyse(model: DockerfileModel): Provenance {
     }
     const state = endStates[final.index];
     const base = stages[final.index];
-    if (state && base && !(base.kind === 'unknown' && base.windows)) runtimeUses(model, chain, { state, base, functions: new Set(), extraScopes: [], user: final.endState.user, cwd: final.endState.workdir ?? '/', builtins }, out);
+    if (state && base && !(base.kind === 'unknown' && base.windows)) runtimeUses(model, chain, { state, base, functions: new Set(), extraScopes: [], user: final.endState.user, cwd: final.endState.workdir ?? '/' }, out);
   }
   return { uses: out.uses, stages };
 }

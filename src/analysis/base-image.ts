@@ -12,6 +12,7 @@
  *   `-slim` or `-alpine` variant, or the next release of the image, may not have it.
  */
 import {
+  commandProvidersIn,
   commandProvidersInImage,
   packageRelations,
   resolveBaseImage,
@@ -194,14 +195,18 @@ function makeKnownBase(info: BaseImageInfo, tokens: readonly string[], resolve: 
   const below = belowIndex >= 0 ? (chain[belowIndex] ?? null) : null;
   const related = (name: string): boolean => tokens.some((t) => name.startsWith(t));
   const cache = new Map<string, BaseProvider | null>();
-  const providers = imageProviders(info);
+  // The image's packages that ship a program: read backwards per program when the data is one
+  // package table, else (no release) from the whole list up front.
+  const family = info.packageFamily;
+  const backwards = family ? commandProvidersIn(family, info.packages, info.packageRelease ?? undefined) : null;
+  const providersOf = backwards ?? ((command: string): readonly string[] => imageProviders(info).get(command) ?? []);
   const busybox = resolve('busybox:latest');
   const provider = (command: string): BaseProvider | null => {
     const hit = cache.get(command);
     if (hit !== undefined) return hit;
     let out: BaseProvider | null = null;
     if (info.commands.has(command)) {
-      const pkgs = [...(providers.get(command) ?? [])].sort();
+      const pkgs = [...providersOf(command)].sort();
       const pkg = pkgs.find((p) => p === command) ?? (pkgs.length > 0 && info.packages.includes(command) ? command : (pkgs[0] ?? null));
       let introducedBy: string | null = null;
       for (let j = chain.length - 1; j >= 0; j--) {

@@ -256,7 +256,11 @@ const COMPILERS = new Set(['go', 'gcc', 'cc', 'g++', 'c++', 'clang', 'clang++', 
 // ---------------------------------------------------------------------------------------------
 // Paths.
 
+/** Already normal: absolute, no empty, `.` or `..` segment, no trailing `/` (the common case, returned as is). */
+const NOT_NORMAL = /\/\/|\/\.\.?(?:\/|$)|\/$/;
+
 function normPath(p: string): string {
+  if (p.charCodeAt(0) === 47 && !NOT_NORMAL.test(p)) return p;
   const parts: string[] = [];
   for (const seg of p.split('/')) {
     if (seg === '' || seg === '.') continue;
@@ -569,7 +573,8 @@ function created(state: State, path: string | null, via: ExplicitVia, detail: st
 
 /** First word of a package name: `gpg-agent` -> gpg, `python3-pip` -> python3. */
 function leadingToken(pkg: string): string {
-  return pkg.split(/[-.+]/)[0] ?? '';
+  const i = pkg.search(/[-.+]/);
+  return i < 0 ? pkg : pkg.slice(0, i);
 }
 
 const SUITE_GENERIC = new Set(['dev', 'utils', 'util', 'tools', 'tool', 'bin', 'common', 'client', 'server', 'core', 'base', 'default', 'full', 'minimal', 'headless', 'all']);
@@ -733,6 +738,9 @@ function removePackages(names: readonly string[], env: Env): void {
       state.groups.delete(n);
     } else all.push(n);
   }
+  // Installed packages removed: what they gave, what came with them and what was seen through them
+  // goes. Each test reads only the entry, so the maps are scanned once for all of them.
+  const removed = new Set<string>();
   for (const pkg of all) {
     const cmds = state.installed.get(pkg);
     if (cmds) {
@@ -741,12 +749,19 @@ function removePackages(names: readonly string[], env: Env): void {
         const e = state.names.get(c);
         if (e && e.via === 'package' && (e.detail === pkg || e.detail.startsWith(`${pkg} `))) state.names.delete(c);
       }
-      for (const [c, t] of state.transitive) if (t.package === pkg || (t.via.candidates.length === 1 && t.via.candidates[0] === pkg)) state.transitive.delete(c);
-      for (const [c, e] of state.names) if (e.via === 'package' && e.detail.endsWith(`(through ${pkg})`)) state.names.delete(c);
+      removed.add(pkg);
     } else if (env.base.kind === 'known' && env.base.base.info.packages.includes(pkg)) {
       state.removedBase.add(pkg);
     }
   }
+  if (removed.size === 0) return;
+  state.transitive.forEach((t, c) => {
+    if (removed.has(t.package) || (t.via.candidates.length === 1 && removed.has(t.via.candidates[0] ?? ''))) state.transitive.delete(c);
+  });
+  const through = [...removed].map((pkg) => `(through ${pkg})`);
+  state.names.forEach((e, c) => {
+    if (e.via === 'package' && e.detail.endsWith(')') && through.some((t) => e.detail.endsWith(t))) state.names.delete(c);
+  });
 }
 
 /** Package names of an install's arguments, with `$VARS` expanded; null when one cannot be known. */
@@ -796,6 +811,9 @@ interface RunCtx {
 
 const url = (s: string): string => baseOf(s.split(/[?#]/)[0] ?? s);
 
+/** Redirections that create (or overwrite) their target. */
+const WRITES: ReadonlySet<string> = new Set(['>', '>>', '>|', '&>', '&>>']);
+
 /** Record what a command of a RUN installs or creates. `src` is how the program itself was classified. */
 function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, src: ProgramSource, rc: RunCtx): void {
   const { node, env, locals } = rc;
@@ -815,7 +833,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
 
   // Redirections create files (`cat > /usr/local/bin/x <<EOF`).
   for (const r of cmd.redirects) {
-    if (!['>', '>>', '>|', '&>', '&>>'].includes(r.operator)) continue;
+    if (!WRITES.has(r.operator)) continue;
     const p = abs(r.target);
     if (p !== null && !p.startsWith('/dev/')) created(state, p, 'created', `written by a redirection`, node);
   }

@@ -385,6 +385,56 @@ function commandIndex(packages: Readonly<Record<string, { c?: readonly string[] 
   return idx;
 }
 
+/**
+ * For a package list (an image's): the packages of the list whose commands (packageCommands) hold
+ * `command`, possibly repeated, in no particular order. Read backwards through the command index,
+ * one command at a time, instead of listing every command of every package of the image up front.
+ * Null when the data is not one package table (no release given for Debian/Ubuntu).
+ */
+export function commandProvidersIn(family: PackageFamily, packages: readonly string[], release?: string): ((command: string) => readonly string[]) | null {
+  let table: Readonly<Record<string, PkgEntry>>;
+  let real: (n: string) => string | undefined;
+  if (family === 'alpine') {
+    const t = alpineData().packages;
+    table = t;
+    real = (n) => n;
+  } else {
+    const suites = debianSuitesFor(family, release);
+    const suite = suites[0];
+    if (suites.length !== 1 || !suite) return null;
+    table = suite.packages;
+    real = (n) => (suite.packages[n] ? n : suite.virtual[n]?.[0]);
+  }
+  // The list's packages by the package whose entry packageCommands reads for them.
+  let byReal = byRealCache.get(packages)?.get(table);
+  if (!byReal) {
+    byReal = new Map();
+    for (const pkg of packages) {
+      const r = real(pkg);
+      if (r === undefined) continue;
+      const list = byReal.get(r);
+      if (list) list.push(pkg);
+      else byReal.set(r, [pkg]);
+    }
+    let perTable = byRealCache.get(packages);
+    if (!perTable) {
+      perTable = new WeakMap();
+      byRealCache.set(packages, perTable);
+    }
+    perTable.set(table, byReal);
+  }
+  const index = commandIndex(table);
+  const own = byReal;
+  return (command) => {
+    const out: string[] = [];
+    for (const r of index.get(command) ?? []) for (const pkg of own.get(r) ?? []) out.push(pkg);
+    return out;
+  };
+}
+
+/** Packages of a list by their real package, per list and package table: a cache over immutable data, not state. */
+const byRealCache = new WeakMap<readonly string[], WeakMap<object, Map<string, string[]>>>();
+
 /** Packages (of the selected data) that ship `command` on PATH, sorted. */
 export function packagesProvidingCommand(family: PackageFamily, command: string, release?: string): string[] {
   const out = new Set<string>();

@@ -395,6 +395,15 @@ interface Env {
   cwd: string | null;
 }
 
+/**
+ * Every Env is made here, with its fields in one order: the classification functions then see one
+ * object shape (a spread copy may get another hidden class, and each new one the optimised code
+ * meets throws it away to be compiled again).
+ */
+function makeEnv(state: State, base: StageBaseInfo, functions: ReadonlySet<string>, extraScopes: readonly Scope[], user: string | null, cwd: string | null): Env {
+  return { state, base, functions, extraScopes, user, cwd };
+}
+
 function coversName(s: Scope, name: string, path: PathState): boolean {
   if (s.pathsOnly === true) return false;
   if (s.kind === 'anywhere') return true;
@@ -410,11 +419,11 @@ function coversPath(s: Scope, p: string): boolean {
   return under(p, s.dir);
 }
 
-/** A package installed by a language package manager, with the parts of its name (split once, when first asked). */
+/** A package installed by a language package manager, with the parts of its name (split once, when first asked; null until then). */
 interface LanguagePackage {
   name: string;
   node: InstructionNode;
-  parts?: readonly string[];
+  parts: readonly string[] | null;
 }
 
 function languageMatch(l: LanguagePackage, name: string): boolean {
@@ -872,7 +881,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
       default: {
         for (const n of names) {
           const short = n.replace(/^@[^/]+\//, '').split('/').filter((x) => !/^v\d+$/.test(x)).pop() ?? n;
-          state.language.push({ name: short.toLowerCase(), node });
+          state.language.push({ name: short.toLowerCase(), node, parts: null });
         }
         addScope(state, { kind: 'language', dir: '/', reason: `programs installed by ${tool}`, node });
         if (install.manager === 'conda' && (unknown || files || names.length === 0)) anywhere(`packages installed with ${tool}`);
@@ -1287,7 +1296,7 @@ function jsonCommand(json: readonly { value: string; start: number; end: number 
   const words: ShellWord[] = json.map((j) => ({ text: text.slice(j.start, j.end), value: j.value, start: j.start, end: j.end }));
   const head = words[0];
   if (!head) return null;
-  return { name: head.value, nameWord: head, args: words.slice(1), assignments: [], redirects: [], start: head.start, end: words[words.length - 1]?.end ?? head.end, connector: null, inPipeline: false, pipelineLast: false, conditional: false, inSubstitution: false, inSubshell: false, heredocs: [] };
+  return { name: head.value, nameWord: head, args: words.slice(1), assignments: [], redirects: [], start: head.start, end: words[words.length - 1]?.end ?? head.end, connector: null, inPipeline: false, pipelineLast: false, conditional: false, inSubstitution: false, inSubshell: false, heredocs: [], pipelineId: null, pipelineIndex: null, negated: false, inHeredocScript: false };
 }
 
 /** A RUN's source with its program names (command names, and the programs wrappers run) blanked out. */
@@ -1320,7 +1329,7 @@ function runInstruction(node: InstructionNode, stage: Stage, env: Env, out: Coll
     if (t === null) continue;
     mounts.push({ kind: 'files', dir: t, reason: `RUN --mount target ${t}`, node, seq: env.state.clock, tokens: [wordText(`${m.from ?? ''} ${m.source ?? ''} ${t}`)] });
   }
-  const runEnv: Env = { ...env, functions: functionsIn(ctx.source), extraScopes: mounts, cwd: node.state.workdir ?? '/' };
+  const runEnv = makeEnv(env.state, env.base, functionsIn(ctx.source), mounts, env.user, node.state.workdir ?? '/');
   if (run.form === 'shell') {
     const shellProgram = node.state.shell[0] ?? '/bin/sh';
     const src = classify(shellProgram, runEnv);
@@ -1360,7 +1369,7 @@ function runtimeUses(model: DockerfileModel, chain: readonly Stage[], env: Env, 
 
   const analyse = (node: InstructionNode, context: UseContext, textStart: number, textEnd: number, json: { value: string; start: number; end: number; plain: boolean }[] | null, allowMissing: boolean): string | null => {
     const site: UseSite = { tokens: [], stage: node.stageIndex === null ? final : (model.stages[node.stageIndex] ?? final), node, context, runtime: true, range: (s, e) => model.lines.rangeAt(s, e) };
-    const uEnv: Env = { ...env, functions: new Set(), extraScopes: [], cwd: node.state.workdir ?? final.endState.workdir ?? '/', user: final.endState.user };
+    const uEnv = makeEnv(env.state, env.base, new Set(), [], final.endState.user, node.state.workdir ?? final.endState.workdir ?? '/');
     const before = out.uses.length;
     let first: string | null = null;
     if (json) {
@@ -1430,7 +1439,7 @@ function analyse(model: DockerfileModel): Provenance {
     const base: StageBaseInfo = stages[stage.index] ?? { kind: 'unknown', reference: '', reason: '', range: null, rootStage: stage.index, windows: false };
     const parentState = stage.parentIndex !== null ? endStates[stage.parentIndex] : undefined;
     const state = parentState ? cloneState(parentState) : initialState(base);
-    const env: Env = { state, base, functions: new Set(), extraScopes: [], user: null, cwd: '/' };
+    const env = makeEnv(state, base, new Set(), [], null, '/');
     for (const node of stage.instructions) {
       if (node.onbuild || (base.kind === 'unknown' && base.windows)) continue;
       env.user = node.state.user;
@@ -1464,7 +1473,7 @@ function analyse(model: DockerfileModel): Provenance {
     }
     const state = endStates[final.index];
     const base = stages[final.index];
-    if (state && base && !(base.kind === 'unknown' && base.windows)) runtimeUses(model, chain, { state, base, functions: new Set(), extraScopes: [], user: final.endState.user, cwd: final.endState.workdir ?? '/' }, out);
+    if (state && base && !(base.kind === 'unknown' && base.windows)) runtimeUses(model, chain, makeEnv(state, base, new Set(), [], final.endState.user, final.endState.workdir ?? '/'), out);
   }
   return { uses: out.uses, stages };
 }

@@ -12,8 +12,9 @@
  *   `-slim` or `-alpine` variant, or the next release of the image, may not have it.
  */
 import {
+  commandProvidersIn,
   commandProvidersInImage,
-  packageCommands,
+  packageRelations,
   resolveBaseImage,
   splitTag,
   type BaseImageInfo,
@@ -120,7 +121,7 @@ function imageProviders(info: BaseImageInfo): ReadonlyMap<string, readonly strin
   const family = info.packageFamily;
   if (family) {
     for (const pkg of info.packages) {
-      for (const c of packageCommands(family, pkg, info.packageRelease ?? undefined)) {
+      for (const c of packageRelations(family, pkg, info.packageRelease ?? undefined).commands) {
         const list = out.get(c);
         if (list) list.push(pkg);
         else out.set(c, [pkg]);
@@ -133,8 +134,27 @@ function imageProviders(info: BaseImageInfo): ReadonlyMap<string, readonly strin
 
 export type BaseResolution = { ok: true; base: KnownBase } | { ok: false; reason: string };
 
+/**
+ * Resolutions by the parts of the reference they read (registry, repository, tag, digest): a
+ * cache of a pure function of the reference and the immutable knowledge data, not state. A run
+ * resolves a few hundred distinct references for thousands of FROMs; the KnownBase objects are
+ * shared anyway (see knownBaseCache).
+ */
+const resolutions = new Map<string, BaseResolution>();
+
 /** Resolve an image reference of a FROM to what dockwise knows about it. */
 export function resolveKnownBase(ref: ParsedImageRef, resolve: EntryResolver): BaseResolution {
+  // null and '' are told apart (an empty tag is not the default `latest`).
+  const part = (v: string | null): string => (v === null ? '\u0001' : v);
+  const key = `${part(ref.registry)}\u0000${ref.repository}\u0000${part(ref.tag)}\u0000${part(ref.digest)}`;
+  const hit = resolutions.get(key);
+  if (hit) return hit;
+  const r = resolveUncached(ref, resolve);
+  resolutions.set(key, r);
+  return r;
+}
+
+function resolveUncached(ref: ParsedImageRef, resolve: EntryResolver): BaseResolution {
   const info = resolveBaseImage({ registry: ref.registry ?? undefined, repository: ref.repository, tag: ref.tag ?? undefined, digest: ref.digest ?? undefined });
   if (!info) return { ok: false, reason: 'dockwise has no data for this image' };
   const mismatch = familyMismatch(ref, info);
@@ -175,14 +195,18 @@ function makeKnownBase(info: BaseImageInfo, tokens: readonly string[], resolve: 
   const below = belowIndex >= 0 ? (chain[belowIndex] ?? null) : null;
   const related = (name: string): boolean => tokens.some((t) => name.startsWith(t));
   const cache = new Map<string, BaseProvider | null>();
-  const providers = imageProviders(info);
+  // The image's packages that ship a program: read backwards per program when the data is one
+  // package table, else (no release) from the whole list up front.
+  const family = info.packageFamily;
+  const backwards = family ? commandProvidersIn(family, info.packages, info.packageRelease ?? undefined) : null;
+  const providersOf = backwards ?? ((command: string): readonly string[] => imageProviders(info).get(command) ?? []);
   const busybox = resolve('busybox:latest');
   const provider = (command: string): BaseProvider | null => {
     const hit = cache.get(command);
     if (hit !== undefined) return hit;
     let out: BaseProvider | null = null;
     if (info.commands.has(command)) {
-      const pkgs = [...(providers.get(command) ?? [])].sort();
+      const pkgs = [...providersOf(command)].sort();
       const pkg = pkgs.find((p) => p === command) ?? (pkgs.length > 0 && info.packages.includes(command) ? command : (pkgs[0] ?? null));
       let introducedBy: string | null = null;
       for (let j = chain.length - 1; j >= 0; j--) {

@@ -28,17 +28,16 @@ import type { ShellWord, SimpleCommand } from '../shell/types.js';
 import { effectiveCommand, parseWords, type EffectiveCommand } from '../shell/queries.js';
 import { recogniseDownload, recognisePackageInstall, recognisePackageRemoval } from '../shell/packages.js';
 import {
-  isShellBuiltin,
-  packageClosure,
+  isBuiltinOfAnyShell,
+  packageClosureShared,
   packageCommands,
   packageDepends,
-  packageRecommends,
+  packageRelations,
   packagesProvidingCommand,
   resolveBaseImage,
   type PackageFamily,
 } from '../knowledge/index.js';
 import { entryResolver, isWindowsImage, knownBase, resolveKnownBase, type BaseTier, type KnownBase } from './base-image.js';
-import type { BaseImageInfo } from '../knowledge/index.js';
 import { parseJsonStrings, parseShellText } from './command-text.js';
 
 export type { BaseTier, BaseProvider, KnownBase } from './base-image.js';
@@ -111,7 +110,7 @@ interface Scope {
   /** Order of creation (see State.clock). */
   seq: number;
   /** Words of the RUN that created it (its arguments, URLs, paths), to tell which programs it built. */
-  tokens: ReadonlySet<string> | null;
+  tokens: Words | null;
   /**
    * Only programs invoked by a path under `dir` (a build in the working directory, an archive
    * unpacked there, a clone): nothing lands on PATH.
@@ -133,7 +132,7 @@ function whichOf(t: Transitive): string {
   const v = t.via;
   const hit = v.cache.get(t.package);
   if (hit !== undefined) return hit;
-  const found = v.candidates.find((c) => packageClosure(v.family, [c], { release: v.release, recommends: v.recommends }).includes(t.package)) ?? v.candidates[0] ?? t.package;
+  const found = v.candidates.find((c) => packageClosureShared(v.family, [c], { release: v.release, recommends: v.recommends }).includes(t.package)) ?? v.candidates[0] ?? t.package;
   v.cache.set(t.package, found);
   return found;
 }
@@ -147,13 +146,13 @@ interface PathState {
 interface State {
   names: Map<string, Provided>;
   paths: Map<string, Provided>;
-  language: { name: string; node: InstructionNode }[];
+  language: LanguagePackage[];
   transitive: Map<string, Transitive>;
   scopes: Scope[];
   /** Increases with every scope and dependency recorded (a later `make install` may replace a dependency). */
   clock: number;
   /** Distro packages installed by the Dockerfile -> the commands they gave. */
-  installed: Map<string, string[]>;
+  installed: Map<string, readonly string[]>;
   /** `apk add --virtual NAME` groups. */
   groups: Map<string, string[]>;
   removedBase: Set<string>;
@@ -202,14 +201,50 @@ const LEAF_TOOLS: ReadonlySet<string> = new Set([
   'tini', 'gosu', 'su-exec', 'tree', 'htop', 'strace', 'telnet', 'ping', 'dig', 'pip', 'pip3', 'xz', 'bzip2', 'gpg',
 ]);
 
-/** Lower-cased words of a text, split at anything but letters, digits, `_` and `+` (and also at `.`/`-`). */
-function wordsOf(text: string, into: Set<string>): void {
-  for (const t of text.toLowerCase().split(/[^a-z0-9_+.-]+/)) {
-    if (t === '') continue;
-    into.add(t);
-    // Without `.` or `-` the only part is `t` itself, already added.
-    if (t.includes('.') || t.includes('-')) for (const f of t.split(/[.-]+/)) if (f !== '') into.add(f);
+/**
+ * The words of some texts (a RUN's arguments, COPY sources ...): the lower-cased runs of letters,
+ * digits, `_`, `+`, `.` and `-`, and also their parts between `.`/`-`. Only asked whether it holds
+ * a word (see hasWord), and rarely: instead of splitting every text into a Set up front, each text
+ * is kept as is (made and lower-cased on the first question) and searched. Merging is concatenation.
+ */
+type Words = readonly WordText[];
+
+class WordText {
+  private lower: string | null = null;
+  constructor(private readonly make: () => string) {}
+  /** The text, lower-cased (computed once). */
+  text(): string {
+    return (this.lower ??= this.make().toLowerCase());
   }
+}
+
+const wordText = (text: string): WordText => new WordText(() => text);
+
+/** Character codes of `[a-z0-9_+]`. */
+function isWordCore(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 43;
+}
+
+const WORD = /^[a-z0-9_+.-]+$/;
+
+/**
+ * Whether `q` (lower-cased) is one of the words of `words`: a whole run of `[a-z0-9_+.-]`, or,
+ * when `q` has no `.` or `-`, a part of a run between `.`/`-`. The same answer as splitting the
+ * texts at anything else, and the runs at `.`/`-`, into a Set, without making the Set.
+ */
+function hasWord(words: Words, q: string): boolean {
+  if (!WORD.test(q)) return false;
+  const dotted = q.includes('.') || q.includes('-');
+  // A neighbour that would make the occurrence part of a longer word (or run).
+  const joins = (c: number): boolean => isWordCore(c) || (dotted && (c === 46 || c === 45));
+  for (const w of words) {
+    const t = w.text();
+    for (let i = t.indexOf(q); i >= 0; i = t.indexOf(q, i + 1)) {
+      const end = i + q.length;
+      if ((i === 0 || !joins(t.charCodeAt(i - 1))) && (end === t.length || !joins(t.charCodeAt(end)))) return true;
+    }
+  }
+  return false;
 }
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'mksh']);
@@ -218,18 +253,14 @@ const INTERPRETERS = /^(?:python[\d.]*|perl[\d.]*|ruby[\d.]*|node|nodejs|php[\d.
 const INSTALLERS = new Set(['sdk', 'nvm', 'pyenv', 'rbenv', 'asdf', 'rustup', 'rustup-init', 'goenv', 'jenv', 'volta', 'fnm', 'n', 'checkinstall', 'alien', 'opam', 'stack', 'cabal', 'luarocks', 'cpanm', 'cpan', 'pecl', 'pear', 'mise', 'dotnet', 'sdkmanager', 'conda', 'mamba', 'micromamba', 'pixi', 'brew', 'nix-env', 'snap', 'flatpak', 'eget', 'bin', 'aqua', 'installer', 'easy_install', 'pipenv', 'poetry', 'pdm', 'hatch', 'uv', 'uvx', 'pipx', 'npx', 'bunx', 'bun', 'deno', 'corepack', 'mvn', 'gradle', 'lein', 'sbt', 'mix', 'rebar3', 'swift', 'nuget', 'julia']);
 const COMPILERS = new Set(['go', 'gcc', 'cc', 'g++', 'c++', 'clang', 'clang++', 'rustc', 'musl-gcc', 'ld', 'tcc', 'zig', 'nim', 'ghc', 'ocamlfind', 'ocamlopt', 'crystal', 'dmd', 'ldc2', 'gfortran', 'gccgo', 'tinygo', 'javac', 'kotlinc', 'shc', 'pyinstaller', 'nuitka', 'pkg']);
 
-function isBuiltin(name: string, memo: Map<string, boolean>): boolean {
-  const hit = memo.get(name);
-  if (hit !== undefined) return hit;
-  const v = isShellBuiltin('bash', name) || isShellBuiltin('dash', name) || isShellBuiltin('ash', name);
-  memo.set(name, v);
-  return v;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Paths.
 
+/** Already normal: absolute, no empty, `.` or `..` segment, no trailing `/` (the common case, returned as is). */
+const NOT_NORMAL = /\/\/|\/\.\.?(?:\/|$)|\/$/;
+
 function normPath(p: string): string {
+  if (p.charCodeAt(0) === 47 && !NOT_NORMAL.test(p)) return p;
   const parts: string[] = [];
   for (const seg of p.split('/')) {
     if (seg === '' || seg === '.') continue;
@@ -262,7 +293,13 @@ function absolute(p: string, cwd: string | null, user: string | null): string | 
 }
 
 function under(path: string, dir: string): boolean {
-  return dir === '/' || path === dir || path.startsWith(dir + '/');
+  // `path.startsWith(dir + '/')` without making the string.
+  return dir === '/' || path === dir || (path.length > dir.length && path.charCodeAt(dir.length) === 47 && path.startsWith(dir));
+}
+
+/** `p === `${dir}/${name}`` without making the string. */
+function isEntry(p: string, dir: string, name: string): boolean {
+  return p.length === dir.length + 1 + name.length && p.charCodeAt(dir.length) === 47 && p.startsWith(dir) && p.endsWith(name);
 }
 
 const GLOB = /[*?[]/;
@@ -356,15 +393,24 @@ interface Env {
   extraScopes: readonly Scope[];
   user: string | null;
   cwd: string | null;
-  /** Builtin answers, per analysis. */
-  builtins: Map<string, boolean>;
+}
+
+/**
+ * Every Env is made here, with its fields in one order: the classification functions then see one
+ * object shape (a spread copy may get another hidden class, and each new one the optimised code
+ * meets throws it away to be compiled again).
+ */
+function makeEnv(state: State, base: StageBaseInfo, functions: ReadonlySet<string>, extraScopes: readonly Scope[], user: string | null, cwd: string | null): Env {
+  return { state, base, functions, extraScopes, user, cwd };
 }
 
 function coversName(s: Scope, name: string, path: PathState): boolean {
   if (s.pathsOnly === true) return false;
   if (s.kind === 'anywhere') return true;
   if (s.kind === 'language') return !SYSTEM_TOOLS.has(name);
-  return path.unknown || path.dirs.some((d) => under(d, s.dir) || s.dir === `${d}/${name}`);
+  if (path.unknown) return true;
+  for (const d of path.dirs) if (under(d, s.dir) || isEntry(s.dir, d, name)) return true;
+  return false;
 }
 
 function coversPath(s: Scope, p: string): boolean {
@@ -373,11 +419,19 @@ function coversPath(s: Scope, p: string): boolean {
   return under(p, s.dir);
 }
 
-function languageMatch(pkg: string, name: string): boolean {
+/** A package installed by a language package manager, with the parts of its name (split once, when first asked; null until then). */
+interface LanguagePackage {
+  name: string;
+  node: InstructionNode;
+  parts: readonly string[] | null;
+}
+
+function languageMatch(l: LanguagePackage, name: string): boolean {
+  const pkg = l.name;
   if (pkg === name) return true;
   if (name.length < 2 || pkg.length < 2) return false;
   if (pkg.startsWith(name) || name.startsWith(pkg)) return true;
-  return pkg.split(/[-_.]/).includes(name);
+  return (l.parts ??= pkg.split(/[-_.]/)).includes(name);
 }
 
 function missingCandidates(base: KnownBase, name: string): string[] {
@@ -390,11 +444,11 @@ function missingCandidates(base: KnownBase, name: string): string[] {
 const PROBABLY = 'probably built or installed by the RUN';
 
 /** Words a program name is looked for in, among a RUN's arguments (python3 -> python3, python). */
-function mentioned(tokens: ReadonlySet<string>, name: string): boolean {
+function mentioned(tokens: Words, name: string): boolean {
   const n = name.toLowerCase();
-  if (tokens.has(n)) return true;
+  if (hasWord(tokens, n)) return true;
   const stripped = n.replace(/[\d.]+$/, '');
-  return stripped !== n && stripped.length >= 4 && tokens.has(stripped);
+  return stripped !== n && stripped.length >= 4 && hasWord(tokens, stripped);
 }
 
 /**
@@ -419,7 +473,7 @@ function notFound(name: string, base: KnownBase): ProgramSource {
 }
 
 function classifyName(name: string, env: Env): ProgramSource {
-  if (isBuiltin(name, env.builtins) || env.functions.has(name)) return { kind: 'builtin' };
+  if (isBuiltinOfAnyShell(name) || env.functions.has(name)) return { kind: 'builtin' };
   const { state } = env;
   const e = state.names.get(name);
   if (e) return { kind: 'explicit', ...e };
@@ -429,25 +483,31 @@ function classifyName(name: string, env: Env): ProgramSource {
       if (p) return { kind: 'explicit', ...p };
     }
   }
-  const lang = state.language.find((l) => languageMatch(l.name, name));
+  const lang = state.language.find((l) => languageMatch(l, name));
   if (lang) return { kind: 'explicit', via: 'language', detail: lang.name, node: lang.node };
-  const mount = env.extraScopes.find((s) => state.path.dirs.some((d) => s.dir === `${d}/${name}`));
+  const mount = env.extraScopes.length === 0 ? undefined : env.extraScopes.find((s) => state.path.dirs.some((d) => isEntry(s.dir, d, name)));
   if (mount) return { kind: 'explicit', via: 'mount', detail: mount.reason, node: mount.node };
   const prov = env.base.kind === 'known' ? env.base.base.provider(name) : null;
   const inBase = prov !== null && !(prov.package !== null && state.removedBase.has(prov.package));
   if (prov && inBase && prov.tier !== 'layer') return { kind: 'base', ...prov };
-  const scopes = (env.extraScopes.length > 0 ? [...state.scopes, ...env.extraScopes] : state.scopes).filter((s) => coversName(s, name, state.path));
-  // A build step that names the program (`.../Python-3.12.tar.xz ... make install`) probably made it.
-  const maker = scopes.find((s) => s.tokens !== null && mentioned(s.tokens, name));
-  if (maker) return { kind: 'explicit', via: 'created', detail: `${PROBABLY} at line ${(maker.node?.syntax.range.start.line ?? 0) + 1}`, node: maker.node };
-  if (prov && inBase) return { kind: 'base', ...prov };
+  // The scopes that may have made the program, in order (the stage's, then the RUN's mounts), in one
+  // pass: the first, the first created after the dependency `t` was, and the first that names it.
   const t = state.transitive.get(name);
+  let scope: Scope | undefined;
+  let later: Scope | undefined;
+  for (let i = 0, n = state.scopes.length + env.extraScopes.length; i < n; i++) {
+    const s = i < state.scopes.length ? state.scopes[i] : env.extraScopes[i - state.scopes.length];
+    if (!s || !coversName(s, name, state.path)) continue;
+    scope ??= s;
+    if (t && !later && s.seq > t.seq) later = s;
+    // A build step that names the program (`.../Python-3.12.tar.xz ... make install`) probably made it.
+    if (s.tokens !== null && mentioned(s.tokens, name)) return { kind: 'explicit', via: 'created', detail: `${PROBABLY} at line ${(s.node?.syntax.range.start.line ?? 0) + 1}`, node: s.node };
+  }
+  if (prov && inBase) return { kind: 'base', ...prov };
   if (t) {
-    const later = scopes.find((s) => s.seq > t.seq);
     if (later) return { kind: 'possibly', reason: later.reason, node: later.node };
     return { kind: 'transitive', package: t.package, via: whichOf(t), node: t.node };
   }
-  const scope = scopes[0];
   if (scope) return { kind: 'possibly', reason: scope.reason, node: scope.node };
   if (env.base.kind === 'unknown') return { kind: 'unknown-base' };
   return notFound(name, env.base.base);
@@ -494,7 +554,7 @@ function classify(program: string, env: Env): ProgramSource {
 // ---------------------------------------------------------------------------------------------
 // Effects of instructions on the state.
 
-type NewScope = Omit<Scope, 'seq' | 'tokens'> & { tokens?: ReadonlySet<string> | null };
+type NewScope = Omit<Scope, 'seq' | 'tokens'> & { tokens?: Words | null };
 
 function addScope(state: State, scope: NewScope): void {
   state.clock++;
@@ -506,12 +566,7 @@ function addScope(state: State, scope: NewScope): void {
   if (old) {
     state.scopes.splice(same, 1);
     if (old.tokens && old.tokens !== tokens) {
-      if (tokens) {
-        // The old words first, then the new ones (a Set copied from a Set skips the array spread).
-        const merged = new Set(old.tokens);
-        for (const t of tokens) merged.add(t);
-        tokens = merged;
-      } else tokens = old.tokens;
+      tokens = tokens ? [...old.tokens, ...tokens] : old.tokens;
     }
   }
   state.scopes.push({ ...scope, seq: state.clock, tokens });
@@ -527,7 +582,8 @@ function created(state: State, path: string | null, via: ExplicitVia, detail: st
 
 /** First word of a package name: `gpg-agent` -> gpg, `python3-pip` -> python3. */
 function leadingToken(pkg: string): string {
-  return pkg.split(/[-.+]/)[0] ?? '';
+  const i = pkg.search(/[-.+]/);
+  return i < 0 ? pkg : pkg.slice(0, i);
 }
 
 const SUITE_GENERIC = new Set(['dev', 'utils', 'util', 'tools', 'tool', 'bin', 'common', 'client', 'server', 'core', 'base', 'default', 'full', 'minimal', 'headless', 'all']);
@@ -547,7 +603,7 @@ const LIB_ONLY = /-(?:dev|devel|libs|doc|docs|static|openrc|lang|data|common|key
 
 /** One effect of an install on the state, in the order the install has it (see InstallPlan). */
 type InstallStep =
-  | { kind: 'installed'; pkg: string; cmds: string[] }
+  | { kind: 'installed'; pkg: string; cmds: readonly string[] }
   | { kind: 'names'; names: readonly string[]; detail: string }
   | { kind: 'scope'; reason: string };
 
@@ -566,11 +622,11 @@ interface InstallPlan {
 }
 
 /**
- * Install plans per resolved base image (the knowledge module hands out one immutable
- * BaseImageInfo per image, whose package family and release the plan is read for) and install
- * key: a cache of a pure function of the package data, freed with it, not state.
+ * Install plans per package data (family and release: images on the same suite share them) and
+ * install key: a cache of a pure function of the immutable package data, not state. It holds one
+ * plan per distinct install of a run.
  */
-const installPlans = new WeakMap<BaseImageInfo, Map<string, InstallPlan>>();
+const installPlans = new Map<string, Map<string, InstallPlan>>();
 
 function planInstall(names: readonly string[], recommends: boolean, family: PackageFamily, release: string | undefined): InstallPlan {
   const steps: InstallStep[] = [];
@@ -585,7 +641,8 @@ function planInstall(names: readonly string[], recommends: boolean, family: Pack
   const expand = (pkg: string, via: string, depth: number, inSuite: boolean): void => {
     if (explicit.has(pkg)) return;
     explicit.add(pkg);
-    const cmds = packageCommands(family, pkg, release);
+    const rel = packageRelations(family, pkg, release);
+    const cmds = rel.commands;
     steps.push({ kind: 'installed', pkg, cmds });
     if (cmds.length > 0) give(pkg, cmds, via);
     if (family === 'alpine') {
@@ -601,9 +658,8 @@ function planInstall(names: readonly string[], recommends: boolean, family: Pack
       }
       return;
     }
-    const deps = packageDepends(family, pkg, release).map((d) => d.split('|')[0] ?? d);
-    const recs = recommends ? packageRecommends(family, pkg, release) : [];
-    if (cmds.length === 0 && deps.length === 0 && recs.length === 0 && depth === 0) {
+    const deps = rel.depends;
+    if (cmds.length === 0 && deps.length === 0 && (!recommends || rel.recommends.length === 0) && depth === 0) {
       // Not in the data (a third-party repository): its programs are unknown.
       if (!LIB_ONLY.test(pkg) && !pkg.startsWith('lib')) {
         steps.push({ kind: 'names', names: [pkg], detail: pkg });
@@ -627,9 +683,9 @@ function planInstall(names: readonly string[], recommends: boolean, family: Pack
   // Every name was expanded above, so all of them count as installed.
   const asked = family === 'alpine' ? [] : [...names];
   if (asked.length > 0) {
-    for (const q of packageClosure(family, asked, { release, recommends })) {
+    for (const q of packageClosureShared(family, asked, { release, recommends })) {
       if (explicit.has(q)) continue;
-      for (const c of packageCommands(family, q, release)) closure.push([q, c]);
+      for (const c of packageRelations(family, q, release).commands) closure.push([q, c]);
     }
   }
   return { steps, asked, closure };
@@ -647,10 +703,11 @@ function installDistroPackages(names: readonly string[], manager: 'apt' | 'apk',
     if (names.length > 0) addScope(state, { kind: 'anywhere', dir: '/', reason: `packages installed with ${tool}, which dockwise has no data for here`, node });
     return;
   }
-  let plans = installPlans.get(info);
+  const data = `${family}\u0000${release ?? ''}`;
+  let plans = installPlans.get(data);
   if (!plans) {
     plans = new Map();
-    installPlans.set(info, plans);
+    installPlans.set(data, plans);
   }
   const key = `${recommends ? '+' : '-'}${names.join('\u0000')}`;
   let plan = plans.get(key);
@@ -690,6 +747,9 @@ function removePackages(names: readonly string[], env: Env): void {
       state.groups.delete(n);
     } else all.push(n);
   }
+  // Installed packages removed: what they gave, what came with them and what was seen through them
+  // goes. Each test reads only the entry, so the maps are scanned once for all of them.
+  const removed = new Set<string>();
   for (const pkg of all) {
     const cmds = state.installed.get(pkg);
     if (cmds) {
@@ -698,12 +758,19 @@ function removePackages(names: readonly string[], env: Env): void {
         const e = state.names.get(c);
         if (e && e.via === 'package' && (e.detail === pkg || e.detail.startsWith(`${pkg} `))) state.names.delete(c);
       }
-      for (const [c, t] of state.transitive) if (t.package === pkg || (t.via.candidates.length === 1 && t.via.candidates[0] === pkg)) state.transitive.delete(c);
-      for (const [c, e] of state.names) if (e.via === 'package' && e.detail.endsWith(`(through ${pkg})`)) state.names.delete(c);
+      removed.add(pkg);
     } else if (env.base.kind === 'known' && env.base.base.info.packages.includes(pkg)) {
       state.removedBase.add(pkg);
     }
   }
+  if (removed.size === 0) return;
+  state.transitive.forEach((t, c) => {
+    if (removed.has(t.package) || (t.via.candidates.length === 1 && removed.has(t.via.candidates[0] ?? ''))) state.transitive.delete(c);
+  });
+  const through = [...removed].map((pkg) => `(through ${pkg})`);
+  state.names.forEach((e, c) => {
+    if (e.via === 'package' && e.detail.endsWith(')') && through.some((t) => e.detail.endsWith(t))) state.names.delete(c);
+  });
 }
 
 /** Package names of an install's arguments, with `$VARS` expanded; null when one cannot be known. */
@@ -748,10 +815,13 @@ interface RunCtx {
   env: Env;
   locals: Map<string, string | null>;
   /** Words of the RUN's arguments (see Scope.tokens). */
-  tokens: ReadonlySet<string>;
+  tokens: Words;
 }
 
 const url = (s: string): string => baseOf(s.split(/[?#]/)[0] ?? s);
+
+/** Redirections that create (or overwrite) their target. */
+const WRITES: ReadonlySet<string> = new Set(['>', '>>', '>|', '&>', '&>>']);
 
 /** Record what a command of a RUN installs or creates. `src` is how the program itself was classified. */
 function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, src: ProgramSource, rc: RunCtx): void {
@@ -772,7 +842,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
 
   // Redirections create files (`cat > /usr/local/bin/x <<EOF`).
   for (const r of cmd.redirects) {
-    if (!['>', '>>', '>|', '&>', '&>>'].includes(r.operator)) continue;
+    if (!WRITES.has(r.operator)) continue;
     const p = abs(r.target);
     if (p !== null && !p.startsWith('/dev/')) created(state, p, 'created', `written by a redirection`, node);
   }
@@ -811,7 +881,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
       default: {
         for (const n of names) {
           const short = n.replace(/^@[^/]+\//, '').split('/').filter((x) => !/^v\d+$/.test(x)).pop() ?? n;
-          state.language.push({ name: short.toLowerCase(), node });
+          state.language.push({ name: short.toLowerCase(), node, parts: null });
         }
         addScope(state, { kind: 'language', dir: '/', reason: `programs installed by ${tool}`, node });
         if (install.manager === 'conda' && (unknown || files || names.length === 0)) anywhere(`packages installed with ${tool}`);
@@ -1054,10 +1124,13 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
 
 const FUNCTION_DEF = /(?:^|[\s;&|({])(?:function[ \t]+)?([A-Za-z_][\w.:-]*)[ \t]*\([ \t]*\)/g;
 
+/** What every FUNCTION_DEF match has: a cheap test that rules most RUNs out. */
+const EMPTY_PARENS = /\([ \t]*\)/;
+
 function functionsIn(source: string): Set<string> {
   const out = new Set<string>();
   // Each pattern needs a literal the source usually lacks: skip the scan when it is absent.
-  if (source.includes('(')) for (const m of source.matchAll(FUNCTION_DEF)) if (m[1]) out.add(m[1]);
+  if (source.includes('(') && EMPTY_PARENS.test(source)) for (const m of source.matchAll(FUNCTION_DEF)) if (m[1]) out.add(m[1]);
   if (source.includes('function')) for (const m of source.matchAll(/(?:^|[\s;&|({])function[ \t]+([A-Za-z_][\w.:-]*)/g)) if (m[1]) out.add(m[1]);
   if (source.includes('alias')) for (const m of source.matchAll(/(?:^|[\s;&|({])alias[ \t]+([A-Za-z_][\w.:-]*)=/g)) if (m[1]) out.add(m[1]);
   return out;
@@ -1086,7 +1159,7 @@ interface Collector {
 
 interface UseSite {
   /** Words of the instruction's arguments (see Scope.tokens). */
-  tokens: ReadonlySet<string>;
+  tokens: Words;
   stage: Stage;
   node: InstructionNode;
   context: UseContext;
@@ -1175,9 +1248,8 @@ function applyCopy(node: InstructionNode, env: Env): void {
     return;
   }
   const sources = copy.heredocs.length > 0 && copy.sources.length === 0 ? [] : copy.sources;
-  const tokens = new Set<string>();
-  for (const src of sources) wordsOf(node.resolve(src.value) ?? src.value, tokens);
-  if (copy.from) wordsOf(copy.from, tokens);
+  const tokens: WordText[] = sources.map((src) => new WordText(() => node.resolve(src.value) ?? src.value));
+  if (copy.from) tokens.push(wordText(copy.from));
   if (REPO_FILES.test(dest) || REPO_FILES.test(`${dest}/`)) state.extraRepos = true;
   const urls = sources.length > 0 && sources.every((src) => /^https?:\/\//.test(node.resolve(src.value) ?? src.value));
   state.paths.set(dest, urls ? { via: 'download', detail: `${copy.kind} ${sources[0]?.value ?? ''}`, node } : { via: 'copy', detail: what, node });
@@ -1224,39 +1296,40 @@ function jsonCommand(json: readonly { value: string; start: number; end: number 
   const words: ShellWord[] = json.map((j) => ({ text: text.slice(j.start, j.end), value: j.value, start: j.start, end: j.end }));
   const head = words[0];
   if (!head) return null;
-  return { name: head.value, nameWord: head, args: words.slice(1), assignments: [], redirects: [], start: head.start, end: words[words.length - 1]?.end ?? head.end, connector: null, inPipeline: false, pipelineLast: false, conditional: false, inSubstitution: false, inSubshell: false, heredocs: [] };
+  return { name: head.value, nameWord: head, args: words.slice(1), assignments: [], redirects: [], start: head.start, end: words[words.length - 1]?.end ?? head.end, connector: null, inPipeline: false, pipelineLast: false, conditional: false, inSubstitution: false, inSubshell: false, heredocs: [], pipelineId: null, pipelineIndex: null, negated: false, inHeredocScript: false };
 }
 
-function runInstruction(node: InstructionNode, stage: Stage, env: Env, out: Collector): void {
-  const run = node.run;
-  if (!run || !run.posix || !run.shell) return;
-  const ctx = run.shell;
-  // The RUN's words without the program names (arguments, URLs, paths, `for` lists).
+/** A RUN's source with its program names (command names, and the programs wrappers run) blanked out. */
+function withoutProgramNames(commands: readonly SimpleCommand[], source: string): string {
   const names: [number, number][] = [];
-  for (const c of run.commands) {
+  for (const c of commands) {
     for (const w of [c.nameWord, effectiveCommand(c).nameWord]) if (w) names.push([w.start, w.end]);
   }
   names.sort((x, y) => x[0] - y[0]);
   let rest = '';
   let from = 0;
   for (const [a, b] of names) {
-    if (a > from) rest += ctx.source.slice(from, a) + ' ';
+    if (a > from) rest += source.slice(from, a) + ' ';
     from = Math.max(from, b);
   }
-  rest += ctx.source.slice(from);
-  const tokens = new Set<string>();
-  wordsOf(rest, tokens);
+  return rest + source.slice(from);
+}
+
+function runInstruction(node: InstructionNode, stage: Stage, env: Env, out: Collector): void {
+  const run = node.run;
+  if (!run || !run.posix || !run.shell) return;
+  const ctx = run.shell;
+  // The RUN's words without the program names (arguments, URLs, paths, `for` lists), made when asked.
+  const tokens: Words = [new WordText(() => withoutProgramNames(run.commands, ctx.source))];
   const site: UseSite = { tokens, stage, node, context: 'run', runtime: false, range: (s, e) => ctx.range(s, e) };
   const mounts: Scope[] = [];
   for (const m of run.mounts) {
     if (m.target === null) continue;
     const t = absolute(node.resolve(m.target) ?? m.target, env.cwd ?? '/', env.user);
     if (t === null) continue;
-    const words = new Set<string>();
-    wordsOf(`${m.from ?? ''} ${m.source ?? ''} ${t}`, words);
-    mounts.push({ kind: 'files', dir: t, reason: `RUN --mount target ${t}`, node, seq: env.state.clock, tokens: words });
+    mounts.push({ kind: 'files', dir: t, reason: `RUN --mount target ${t}`, node, seq: env.state.clock, tokens: [wordText(`${m.from ?? ''} ${m.source ?? ''} ${t}`)] });
   }
-  const runEnv: Env = { ...env, functions: functionsIn(ctx.source), extraScopes: mounts, cwd: node.state.workdir ?? '/' };
+  const runEnv = makeEnv(env.state, env.base, functionsIn(ctx.source), mounts, env.user, node.state.workdir ?? '/');
   if (run.form === 'shell') {
     const shellProgram = node.state.shell[0] ?? '/bin/sh';
     const src = classify(shellProgram, runEnv);
@@ -1295,8 +1368,8 @@ function runtimeUses(model: DockerfileModel, chain: readonly Stage[], env: Env, 
   const baseEntrypoint = env.base.kind === 'known' ? env.base.base.info.entrypoint : null;
 
   const analyse = (node: InstructionNode, context: UseContext, textStart: number, textEnd: number, json: { value: string; start: number; end: number; plain: boolean }[] | null, allowMissing: boolean): string | null => {
-    const site: UseSite = { tokens: new Set(), stage: node.stageIndex === null ? final : (model.stages[node.stageIndex] ?? final), node, context, runtime: true, range: (s, e) => model.lines.rangeAt(s, e) };
-    const uEnv: Env = { ...env, functions: new Set(), extraScopes: [], cwd: node.state.workdir ?? final.endState.workdir ?? '/', user: final.endState.user };
+    const site: UseSite = { tokens: [], stage: node.stageIndex === null ? final : (model.stages[node.stageIndex] ?? final), node, context, runtime: true, range: (s, e) => model.lines.rangeAt(s, e) };
+    const uEnv = makeEnv(env.state, env.base, new Set(), [], final.endState.user, node.state.workdir ?? final.endState.workdir ?? '/');
     const before = out.uses.length;
     let first: string | null = null;
     if (json) {
@@ -1361,13 +1434,12 @@ function runtimeUses(model: DockerfileModel, chain: readonly Stage[], env: Env, 
 function analyse(model: DockerfileModel): Provenance {
   const stages = stageBases(model);
   const out: Collector = { uses: [] };
-  const builtins = new Map<string, boolean>();
   const endStates: State[] = [];
   for (const stage of model.stages) {
     const base: StageBaseInfo = stages[stage.index] ?? { kind: 'unknown', reference: '', reason: '', range: null, rootStage: stage.index, windows: false };
     const parentState = stage.parentIndex !== null ? endStates[stage.parentIndex] : undefined;
     const state = parentState ? cloneState(parentState) : initialState(base);
-    const env: Env = { state, base, functions: new Set(), extraScopes: [], user: null, cwd: '/', builtins };
+    const env = makeEnv(state, base, new Set(), [], null, '/');
     for (const node of stage.instructions) {
       if (node.onbuild || (base.kind === 'unknown' && base.windows)) continue;
       env.user = node.state.user;
@@ -1401,7 +1473,7 @@ function analyse(model: DockerfileModel): Provenance {
     }
     const state = endStates[final.index];
     const base = stages[final.index];
-    if (state && base && !(base.kind === 'unknown' && base.windows)) runtimeUses(model, chain, { state, base, functions: new Set(), extraScopes: [], user: final.endState.user, cwd: final.endState.workdir ?? '/', builtins }, out);
+    if (state && base && !(base.kind === 'unknown' && base.windows)) runtimeUses(model, chain, makeEnv(state, base, new Set(), [], final.endState.user, final.endState.workdir ?? '/'), out);
   }
   return { uses: out.uses, stages };
 }

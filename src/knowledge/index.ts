@@ -114,9 +114,23 @@ export function knowledgeDataDir(): string {
 /** Leading version of a tag: 3.12.1, 21.0.5_11, 8u502-b07, 3.15-rc, 27-ea ... (same as scripts/knowledge/images.mjs) */
 const VERSION_RE = /^(\d[\w.+]*?)(?:-b\d+)?(?:-(?:rc|ea|beta|alpha)\d*)?(?=-|$)/;
 export function splitTag(tag: string): { version: string; key: string } {
-  const m = VERSION_RE.exec(tag);
-  if (!m) return { version: '', key: tag };
-  return { version: m[0], key: tag.slice(m[0].length).replace(/^-/, '') };
+  const { version, key } = splitTagShared(tag);
+  return { version, key };
+}
+
+/**
+ * splitTag's answers by tag, shared (readonly): resolving a tag reads every tag of the repository's
+ * stanzas several times. A cache of a pure function of the string, not state.
+ */
+const splitTags = new Map<string, Readonly<{ version: string; key: string }>>();
+function splitTagShared(tag: string): Readonly<{ version: string; key: string }> {
+  let hit = splitTags.get(tag);
+  if (!hit) {
+    const m = VERSION_RE.exec(tag);
+    hit = m ? { version: m[0], key: tag.slice(m[0].length).replace(/^-/, '') } : { version: '', key: tag };
+    splitTags.set(tag, hit);
+  }
+  return hit;
 }
 
 const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
@@ -151,37 +165,53 @@ export function versionScore(tagVersion: string, requested: string): number {
   return pre + (full ? 1e6 : 0) + k * 1e3 - dist;
 }
 
+/** Normalized variant keys per images data and key (a cache of a pure function of both, not state). */
+const normalizedKeys = new WeakMap<ImagesFile, Map<string, string>>();
+function normalizedKey(data: ImagesFile, k: string): string {
+  let cache = normalizedKeys.get(data);
+  if (!cache) {
+    cache = new Map();
+    normalizedKeys.set(data, cache);
+  }
+  let hit = cache.get(k);
+  if (hit === undefined) {
+    hit = k.split('-')
+      .map(t => (/^alpine\d+\.\d+$/.test(t) ? 'alpine' : data.releaseFamily[t] ?? (/^\d+(\.\d+)*$/.test(t) ? '' : t)))
+      .filter(Boolean).join('-');
+    cache.set(k, hit);
+  }
+  return hit;
+}
+
 function resolveTag(data: ImagesFile, repo: string, tag: string): { id: string; match: MatchKind } | null {
   const stanzas = data.repos[repo];
   if (!stanzas) return null;
   const exact = stanzas.find(s => s.indexOf(tag) > 0);
   if (exact?.[0]) return { id: exact[0], match: 'exact' };
-  const { version, key } = splitTag(tag);
+  const { version, key } = splitTagShared(tag);
   // release tokens -> their family (slim-bullseye ~ slim-bookworm, alpine3.18 ~ alpine3.24), bare numbers dropped
-  const normKey = (k: string): string => k.split('-')
-    .map(t => (/^alpine\d+\.\d+$/.test(t) ? 'alpine' : data.releaseFamily[t] ?? (/^\d+(\.\d+)*$/.test(t) ? '' : t)))
-    .filter(Boolean).join('-');
+  const normKey = (k: string): string => normalizedKey(data, k);
   const best = (keyOf: (t: string) => string, want: string): { id: string; full: boolean } | null => {
     let top: { id: string; score: number } | null = null;
     for (const s of stanzas) {
       const tags = s.slice(1).filter(t => keyOf(t) === want);
       if (!tags.length || !s[0]) continue;
-      const score = Math.max(...tags.map(t => versionScore(splitTag(t).version, version)));
+      const score = Math.max(...tags.map(t => versionScore(splitTagShared(t).version, version)));
       if (!top || score > top.score) top = { id: s[0], score };
     }
     return top && { id: top.id, full: top.score >= 5e5 };
   };
-  const hit = best(t => splitTag(t).key, key);
+  const hit = best(t => splitTagShared(t).key, key);
   // for the distro repositories the version is the release: another release is only an approximation
   if (hit) return { id: hit.id, match: DISTRO_REPOS.has(repo) && !hit.full ? 'approximate' : 'variant' };
   const nk = normKey(key);
-  const approx = best(t => normKey(splitTag(t).key), nk) ?? best(t => splitTag(t).key, '');
+  const approx = best(t => normKey(splitTagShared(t).key), nk) ?? best(t => splitTagShared(t).key, '');
   if (approx) return { id: approx.id, match: 'approximate' };
   // last resort for a known repository: the stanza sharing the most variant words (openjdk:11-jre-slim -> a slim one)
   const want = new Set(nk.split('-').filter(Boolean));
   let top: { id: string; n: number } | null = null;
   for (const s of stanzas) {
-    const n = Math.max(...s.slice(1).map(t => normKey(splitTag(t).key).split('-').filter(w => want.has(w)).length));
+    const n = Math.max(...s.slice(1).map(t => normKey(splitTagShared(t).key).split('-').filter(w => want.has(w)).length));
     if (s[0] && (!top || n > top.n)) top = { id: s[0], n };
   }
   return top ? { id: top.id, match: 'approximate' } : null;
@@ -355,6 +385,56 @@ function commandIndex(packages: Readonly<Record<string, { c?: readonly string[] 
   return idx;
 }
 
+/**
+ * For a package list (an image's): the packages of the list whose commands (packageCommands) hold
+ * `command`, possibly repeated, in no particular order. Read backwards through the command index,
+ * one command at a time, instead of listing every command of every package of the image up front.
+ * Null when the data is not one package table (no release given for Debian/Ubuntu).
+ */
+export function commandProvidersIn(family: PackageFamily, packages: readonly string[], release?: string): ((command: string) => readonly string[]) | null {
+  let table: Readonly<Record<string, PkgEntry>>;
+  let real: (n: string) => string | undefined;
+  if (family === 'alpine') {
+    const t = alpineData().packages;
+    table = t;
+    real = (n) => n;
+  } else {
+    const suites = debianSuitesFor(family, release);
+    const suite = suites[0];
+    if (suites.length !== 1 || !suite) return null;
+    table = suite.packages;
+    real = (n) => (suite.packages[n] ? n : suite.virtual[n]?.[0]);
+  }
+  // The list's packages by the package whose entry packageCommands reads for them.
+  let byReal = byRealCache.get(packages)?.get(table);
+  if (!byReal) {
+    byReal = new Map();
+    for (const pkg of packages) {
+      const r = real(pkg);
+      if (r === undefined) continue;
+      const list = byReal.get(r);
+      if (list) list.push(pkg);
+      else byReal.set(r, [pkg]);
+    }
+    let perTable = byRealCache.get(packages);
+    if (!perTable) {
+      perTable = new WeakMap();
+      byRealCache.set(packages, perTable);
+    }
+    perTable.set(table, byReal);
+  }
+  const index = commandIndex(table);
+  const own = byReal;
+  return (command) => {
+    const out: string[] = [];
+    for (const r of index.get(command) ?? []) for (const pkg of own.get(r) ?? []) out.push(pkg);
+    return out;
+  };
+}
+
+/** Packages of a list by their real package, per list and package table: a cache over immutable data, not state. */
+const byRealCache = new WeakMap<readonly string[], WeakMap<object, Map<string, string[]>>>();
+
 /** Packages (of the selected data) that ship `command` on PATH, sorted. */
 export function packagesProvidingCommand(family: PackageFamily, command: string, release?: string): string[] {
   const out = new Set<string>();
@@ -427,6 +507,215 @@ export function packageRecommends(family: PackageFamily, pkg: string, release?: 
  * Recommends unless `recommends` is false), as far as the data knows them. Debian/Ubuntu only.
  */
 export function packageClosure(family: PackageFamily, pkgs: readonly string[], options: { release?: string; recommends?: boolean } = {}): string[] {
+  return [...packageClosureShared(family, pkgs, options)];
+}
+
+/**
+ * A suite's dependency graph with package names numbered, for the closures: built once per suite
+ * (see compiledCache), so that a closure is a walk over small integer arrays instead of string
+ * lookups in the JSON objects. Every name the data mentions (packages, virtual packages and their
+ * providers, dependency alternatives) has a number.
+ */
+interface CompiledSuite {
+  names: string[];
+  ids: Map<string, number>;
+  /** real(name) of closureIn's definition: the package itself, or a virtual package's first provider; -1 when neither. */
+  real: Int32Array;
+  /** Whether the name is a package of the suite (has an entry). */
+  isPackage: Uint8Array;
+  /** Providers of each virtual name (empty for others). */
+  providers: (readonly number[])[];
+  /** Depends and Recommends of each package: groups of alternatives. */
+  depends: (readonly (readonly number[])[])[];
+  recommends: (readonly (readonly number[])[])[];
+  /** Visit marks of the current closure (compared with `epoch`, so they never need clearing). */
+  mark: Uint32Array;
+  epoch: number;
+}
+
+const compiledCache = new WeakMap<SuiteData, CompiledSuite>();
+
+function compileSuite(s: SuiteData): CompiledSuite {
+  const hit = compiledCache.get(s);
+  if (hit) return hit;
+  const names: string[] = [];
+  const ids = new Map<string, number>();
+  const id = (n: string): number => {
+    let v = ids.get(n);
+    if (v === undefined) {
+      v = names.length;
+      names.push(n);
+      ids.set(n, v);
+    }
+    return v;
+  };
+  const pkgNames = Object.keys(s.packages);
+  for (const n of pkgNames) id(n);
+  for (const [v, ps] of Object.entries(s.virtual)) {
+    id(v);
+    for (const p of ps) id(p);
+  }
+  const groups = (ds: readonly Dep[] | undefined): number[][] => (ds ?? []).map((d) => (typeof d === 'string' ? [id(d)] : d.map(id)));
+  const dep = new Map<number, number[][]>();
+  const rec = new Map<number, number[][]>();
+  for (const n of pkgNames) {
+    const e = s.packages[n];
+    dep.set(id(n), groups(e?.d));
+    rec.set(id(n), groups(e?.r));
+  }
+  const count = names.length;
+  const real = new Int32Array(count).fill(-1);
+  const isPackage = new Uint8Array(count);
+  const providers: number[][] = [];
+  const depends: number[][][] = [];
+  const recommends: number[][][] = [];
+  for (let k = 0; k < count; k++) {
+    const n = names[k] ?? '';
+    const own = Object.prototype.hasOwnProperty.call(s.packages, n);
+    isPackage[k] = own ? 1 : 0;
+    const virt = Object.prototype.hasOwnProperty.call(s.virtual, n) ? s.virtual[n] ?? [] : [];
+    const first = virt[0];
+    real[k] = own ? k : first !== undefined ? (ids.get(first) ?? -1) : -1;
+    providers.push(virt.map((p) => ids.get(p) ?? -1));
+    depends.push(dep.get(k) ?? []);
+    recommends.push(rec.get(k) ?? []);
+  }
+  const out: CompiledSuite = { names, ids, real, isPackage, providers, depends, recommends, mark: new Uint32Array(count), epoch: 0 };
+  compiledCache.set(s, out);
+  return out;
+}
+
+/**
+ * Breadth-first closure of `pkgs` over Depends (and Recommends): a dependency already satisfied
+ * by a visited package (or a visited provider of the virtual name) is skipped; otherwise its first
+ * alternative the data knows is visited. Names the data does not know are kept as they are.
+ */
+function closureIn(s: SuiteData, pkgs: readonly string[], recommends: boolean): string[] {
+  const c = compileSuite(s);
+  // A new epoch unmarks every name; the counter wraps long after any run ends (2^32 closures).
+  if (c.epoch === 0xffffffff) {
+    c.mark.fill(0);
+    c.epoch = 0;
+  }
+  const epoch = ++c.epoch;
+  const { mark, real, names, providers } = c;
+  const unknown: string[] = [];
+  const queue: number[] = [];
+  const add = (k: number): void => {
+    if (mark[k] !== epoch) {
+      mark[k] = epoch;
+      queue.push(k);
+    }
+  };
+  for (const n of pkgs) {
+    const k = c.ids.get(n);
+    if (k === undefined) {
+      // Not in the data: kept, with nothing to follow (an inherited Object property is no entry either).
+      if (!unknown.includes(n)) unknown.push(n);
+      continue;
+    }
+    const r = real[k] ?? -1;
+    add(r >= 0 ? r : k);
+  }
+  const sat = (a: number): boolean => {
+    if (mark[a] === epoch) return true;
+    for (const p of providers[a] ?? []) if (p >= 0 && mark[p] === epoch) return true;
+    return false;
+  };
+  const follow = (groups: readonly (readonly number[])[]): void => {
+    for (const g of groups) {
+      if (g.some(sat)) continue;
+      for (const a of g) {
+        const r = real[a] ?? -1;
+        if (r < 0) continue;
+        // An empty name is no package (closureIn always skipped it).
+        if (names[r] !== '') add(r);
+        break;
+      }
+    }
+  };
+  for (let i = 0; i < queue.length; i++) {
+    const q = queue[i] ?? 0;
+    if (c.isPackage[q] !== 1) continue;
+    follow(c.depends[q] ?? []);
+    if (recommends) follow(c.recommends[q] ?? []);
+  }
+  const out = queue.map((k) => names[k] ?? '');
+  for (const n of unknown) out.push(n);
+  return out.sort();
+}
+
+/**
+ * What the provenance analysis reads of one package in one suite: its commands (sorted, unique),
+ * the first alternative of each dependency (Depends + Pre-Depends) and of each Recommends. Read
+ * once per suite and package (see relationsCache); the arrays are shared and must not be modified.
+ */
+export interface PackageRelations {
+  readonly commands: readonly string[];
+  readonly depends: readonly string[];
+  readonly recommends: readonly string[];
+}
+
+const NO_RELATIONS: PackageRelations = { commands: [], depends: [], recommends: [] };
+
+/** PackageRelations per suite and package: a cache of the immutable data, freed with it, not state. */
+const relationsCache = new WeakMap<SuiteData, Map<string, PackageRelations>>();
+const alpineRelationsCache = new WeakMap<AlpineFile, Map<string, PackageRelations>>();
+
+/**
+ * The same answers as packageCommands, packageDepends and packageRecommends (each dependency cut
+ * to its first alternative), without copies: cached per suite and package.
+ */
+export function packageRelations(family: PackageFamily, pkg: string, release?: string): PackageRelations {
+  if (family === 'alpine') {
+    const data = alpineData();
+    let cache = alpineRelationsCache.get(data);
+    if (!cache) {
+      cache = new Map();
+      alpineRelationsCache.set(data, cache);
+    }
+    let hit = cache.get(pkg);
+    if (!hit) {
+      const c = data.packages[pkg]?.c;
+      hit = c ? { commands: c, depends: [], recommends: [] } : NO_RELATIONS;
+      cache.set(pkg, hit);
+    }
+    return hit;
+  }
+  const suites = debianSuitesFor(family, release);
+  const s = suites[0];
+  if (suites.length !== 1 || !s) {
+    const first = (d: string): string => d.split('|')[0] ?? d;
+    return { commands: packageCommands(family, pkg, release), depends: packageDepends(family, pkg, release).map(first), recommends: packageRecommends(family, pkg, release).map(first) };
+  }
+  let cache = relationsCache.get(s);
+  if (!cache) {
+    cache = new Map();
+    relationsCache.set(s, cache);
+  }
+  let hit = cache.get(pkg);
+  if (!hit) {
+    const e = s.packages[pkg];
+    const firsts = (ds: readonly Dep[] | undefined): string[] => {
+      // Unique by the whole dependency (as packageDepends), then cut to the first alternative.
+      const seen: string[] = [];
+      const out: string[] = [];
+      for (const d of ds ?? []) {
+        const k = depString(d);
+        if (seen.includes(k)) continue;
+        seen.push(k);
+        out.push(k.split('|')[0] ?? k);
+      }
+      return out;
+    };
+    hit = { commands: packageCommands(family, pkg, release), depends: firsts(e?.d), recommends: firsts(e?.r) };
+    cache.set(pkg, hit);
+  }
+  return hit;
+}
+
+/** packageClosure without the copy: the cached (shared, readonly) answer. */
+export function packageClosureShared(family: PackageFamily, pkgs: readonly string[], options: { release?: string; recommends?: boolean } = {}): readonly string[] {
   if (family === 'alpine') return [...new Set(pkgs)].sort();
   const s = debianSuitesFor(family, options.release)[0];
   if (!s) return [...new Set(pkgs)].sort();
@@ -441,26 +730,7 @@ export function packageClosure(family: PackageFamily, pkgs: readonly string[], o
     hit = closureIn(s, pkgs, options.recommends !== false);
     cache.set(key, hit);
   }
-  return [...hit];
-}
-
-function closureIn(s: SuiteData, pkgs: readonly string[], recommends: boolean): string[] {
-  const real = (n: string): string | undefined => (s.packages[n] ? n : s.virtual[n]?.[0]);
-  const seen = new Set<string>();
-  const queue: string[] = [];
-  for (const n of pkgs) { const r = real(n) ?? n; if (!seen.has(r)) { seen.add(r); queue.push(r); } }
-  const sat = (a: string): boolean => seen.has(a) || (s.virtual[a] ?? []).some(x => seen.has(x));
-  for (let q = queue.shift(); q !== undefined; q = queue.shift()) {
-    const p = s.packages[q];
-    if (!p) continue;
-    for (const d of [...(p.d ?? []), ...(recommends ? p.r ?? [] : [])]) {
-      const g = typeof d === 'string' ? [d] : d;
-      if (g.some(sat)) continue;
-      const pick = g.map(real).find((x): x is string => x !== undefined);
-      if (pick && !seen.has(pick)) { seen.add(pick); queue.push(pick); }
-    }
-  }
-  return [...seen].sort();
+  return hit;
 }
 
 // ---------- shells ----------
@@ -474,6 +744,21 @@ export function isShellBuiltin(shell: ShellName | string, name: string): boolean
   if (!kind) return false;
   const s = builtinsData().shells[kind];
   return s.builtins.includes(name) || s.keywords.includes(name);
+}
+
+/** Builtins and reserved words of bash, dash and ash together, read once. */
+const anyShellBuiltins = lazy(() => {
+  const out = new Set<string>();
+  for (const s of Object.values(builtinsData().shells)) {
+    for (const n of s.builtins) out.add(n);
+    for (const n of s.keywords) out.add(n);
+  }
+  return out;
+});
+
+/** Whether `name` is a builtin or reserved word of bash, dash or ash (any of them). */
+export function isBuiltinOfAnyShell(name: string): boolean {
+  return anyShellBuiltins().has(name);
 }
 
 /** Shell kind that runs RUN's shell form in an image ("ash" for busybox-based images). */

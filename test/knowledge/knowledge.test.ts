@@ -3,13 +3,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   KNOWLEDGE_FILES,
+  commandProvidersIn,
   commandProvidersInImage,
+  isBuiltinOfAnyShell,
   isShellBuiltin,
   knowledgeDataDir,
   packageClosure,
   packageCommands,
   packageDepends,
   packageRecommends,
+  packageRelations,
   packagesProvidingCommand,
   repositoryKey,
   resolveBaseImage,
@@ -250,6 +253,47 @@ describe('packages', () => {
     expect(packageCommands('alpine', 'curl')).toContain('curl');
     expect(packagesProvidingCommand('alpine', 'wget')).toContain('busybox');
     expect(packageDepends('alpine', 'curl')).toEqual([]);
+  });
+});
+
+describe('shared answers (the provenance analysis reads these instead of the copying API)', () => {
+  const sample = ['curl', 'git', 'gnupg', 'build-essential', 'python3', 'openssh-client', 'ca-certificates', 'awk', 'no-such-package', 'constructor'];
+  it('packageRelations agrees with packageCommands, packageDepends and packageRecommends', () => {
+    const first = (d: string): string => d.split('|')[0] ?? d;
+    for (const [family, release] of [['debian', 'bookworm'], ['debian', 'trixie'], ['ubuntu', '24.04'], ['alpine', '3.20'], ['debian', undefined]] as const) {
+      for (const pkg of sample) {
+        const r = packageRelations(family, pkg, release);
+        expect([...r.commands]).toEqual(packageCommands(family, pkg, release));
+        expect([...r.depends]).toEqual(packageDepends(family, pkg, release).map(first));
+        expect(r.recommends.length).toBe(packageRecommends(family, pkg, release).length);
+      }
+    }
+  });
+  it('commandProvidersIn reads packageCommands backwards', () => {
+    for (const ref of ['python:3.12-slim', 'node:20-alpine', 'ubuntu:24.04', 'golang:1.22']) {
+      const info = resolve(ref);
+      const family = info.packageFamily;
+      if (!family) continue;
+      const of = commandProvidersIn(family, info.packages, info.packageRelease ?? undefined);
+      expect(of).not.toBeNull();
+      for (const command of [...info.commands].slice(0, 200)) {
+        const eager = info.packages.filter((p) => packageCommands(family, p, info.packageRelease ?? undefined).includes(command)).sort();
+        expect([...(of?.(command) ?? [])].sort()).toEqual(eager);
+      }
+    }
+  });
+  it('isBuiltinOfAnyShell is the union of bash, dash and ash', () => {
+    for (const n of ['cd', 'export', 'source', 'declare', 'if', '[[', 'local', 'curl', 'ls', 'select', 'function']) {
+      expect(isBuiltinOfAnyShell(n)).toBe(isShellBuiltin('bash', n) || isShellBuiltin('dash', n) || isShellBuiltin('ash', n));
+    }
+  });
+  it('closures are the same whatever was asked before (the numbered graph keeps no marks between closures)', () => {
+    const a = packageClosure('debian', ['git', 'curl'], { release: 'bookworm' });
+    packageClosure('debian', ['build-essential'], { release: 'bookworm', recommends: false });
+    packageClosure('debian', ['no-such-package', 'gnupg'], { release: 'bookworm' });
+    // An unknown name adds itself and nothing else (a different cache key: computed afresh).
+    expect(packageClosure('debian', ['git', 'curl', 'no-such-package'], { release: 'bookworm' })).toEqual([...a, 'no-such-package'].sort());
+    expect(packageClosure('debian', ['no-such-package'], { release: 'bookworm' })).toEqual(['no-such-package']);
   });
 });
 

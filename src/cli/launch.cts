@@ -33,6 +33,16 @@ import vm from 'node:vm';
 // reads them (release builds do not by default): a damaged cache file is then rejected like a
 // stale one, where it would otherwise crash the process.
 setFlagsFromString('--liftoff-only');
+// V8 hands a function to its optimising compiler (TurboFan) once it has spent an "interrupt
+// budget" of bytecode; the default (132 KB) suits long-running programs. A lint run is short and
+// runs a lot of different code (~160 rules, two parsers, the analyses) a few thousand times each:
+// with the default, V8 compiled hundreds of functions on its background threads, which cost more
+// CPU than the optimised code saved (whole corpus, one thread: ~6.8 s CPU by default, ~5.2 s with
+// no optimising compiler at all). With a budget of 1 MB only the really hot functions are
+// optimised: ~3.9 s CPU, and the wall time drops with it. A language server, which lints the
+// same file over and over, still gets every hot function optimised, only a little later.
+// Flags are process-wide: worker threads get the same. Output is byte-identical (tested on the corpus).
+setFlagsFromString('--interrupt-budget=1000000');
 setFlagsFromString('--verify-snapshot-checksum');
 
 const CORE = path.join(__dirname, 'bundle-core.cjs');

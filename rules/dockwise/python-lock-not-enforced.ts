@@ -38,6 +38,8 @@ export default defineRule({
       const eff = effectiveCommand(cmd);
       if (eff.name === null) continue;
       const tool = pathBasename(eff.name);
+      // Only these tools are looked at below: skip parsing the arguments of every other command.
+      if (tool !== 'uv' && tool !== 'poetry' && tool !== 'pipenv') continue;
       const { flags, positionals } = parseArgs(eff, { values: ['--python', '-p', '--package', '--extra', '--group', '--directory', '--project', '--only-group', '--no-group', '--with', '--without', '--only', '-E', '--extras', '-C'] });
       const sub = positionals[0];
       if (!sub || sub.value === null) continue;

@@ -63,24 +63,42 @@ function partFormat(part: string): string | null {
   return null;
 }
 
+/** First characters of the credential formats (every format is anchored on a literal prefix). */
+const TOKEN_FIRST = new Set(['e', 'S', 's']);
+const PART_FIRST = new Set(['A', 'g', 'x', 's', 'r', 'n', 'p', 'd', 'h']);
+
+/** True for the characters of a candidate token: `[A-Za-z0-9_.-]`. */
+function tokenChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+}
+
 /** Known-format tokens in a text: offsets into `text`. */
 function formatHits(text: string): { start: number; end: number; what: string }[] {
   const out: { start: number; end: number; what: string }[] = [];
-  // Candidate tokens: maximal runs of word characters, dots and dashes (a linear scan).
-  const token = /[A-Za-z0-9_.-]+/g;
-  for (let m = token.exec(text); m !== null; m = token.exec(text)) {
-    const tok = m[0];
+  // Candidate tokens: maximal runs of word characters, dots and dashes (a linear scan over char
+  // codes; only tokens long enough to be a credential are sliced out of the text).
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!tokenChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && tokenChar(text.charCodeAt(i))) i++;
     // Tokens longer than any credential format are skipped (and keep the per-token tests cheap).
-    if (tok.length < 20 || tok.length > 2048) continue;
-    const whole = tokenFormat(tok);
+    if (i - start < 20 || i - start > 2048) continue;
+    const tok = text.slice(start, i);
+    // Every format starts with a fixed letter: tokens starting otherwise cannot match one.
+    const whole = TOKEN_FIRST.has(tok.charAt(0)) ? tokenFormat(tok) : null;
     if (whole !== null) {
-      out.push({ start: m.index, end: m.index + tok.length, what: whole });
+      out.push({ start, end: i, what: whole });
       continue;
     }
     let offset = 0;
     for (const part of tok.split('.')) {
-      const what = part.length >= 20 ? partFormat(part) : null;
-      if (what !== null) out.push({ start: m.index + offset, end: m.index + offset + part.length, what });
+      const what = part.length >= 20 && PART_FIRST.has(part.charAt(0)) ? partFormat(part) : null;
+      if (what !== null) out.push({ start: start + offset, end: start + offset + part.length, what });
       offset += part.length + 1;
     }
   }
@@ -92,6 +110,8 @@ function formatHits(text: string): { start: number; end: number; what: string }[
 /** PEM private keys with a literal body (a header followed by base64, not by `$KEY`). */
 function privateKeyHits(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  // Every header contains this text: most instructions need no regex scan at all.
+  if (!text.includes('PRIVATE KEY')) return out;
   const header = /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g;
   for (let m = header.exec(text); m !== null; m = header.exec(text)) {
     let i = m.index + m[0].length;
@@ -276,9 +296,9 @@ function textHits(model: DockerfileModel, start: number, end: number): Hit[] {
   const text = model.text.slice(start, end);
   const hits: Hit[] = [];
   const at = (s: number, e: number): Range => model.lines.rangeAt(start + s, start + e);
-  for (const h of formatHits(text)) hits.push({ message: `This looks like ${h.what}: a credential written in the Dockerfile ships in the image metadata or history; pass it with a build secret instead`, range: at(h.start, h.end) });
-  for (const h of privateKeyHits(text)) hits.push({ message: 'A private key is written in the Dockerfile: it ships in the image history; mount it with RUN --mount=type=secret or --mount=type=ssh instead', range: at(h.start, h.end) });
   const taken = formatHits(text);
+  for (const h of taken) hits.push({ message: `This looks like ${h.what}: a credential written in the Dockerfile ships in the image metadata or history; pass it with a build secret instead`, range: at(h.start, h.end) });
+  for (const h of privateKeyHits(text)) hits.push({ message: 'A private key is written in the Dockerfile: it ships in the image history; mount it with RUN --mount=type=secret or --mount=type=ssh instead', range: at(h.start, h.end) });
   for (const h of urlCredentialHits(text)) if (!taken.some((t) => t.start < h.end && h.start < t.end)) hits.push({ message: 'A password is written in this URL: it ships in the image metadata or history; pass credentials with a build secret instead', range: at(h.start, h.end) });
   return hits;
 }

@@ -63,6 +63,9 @@ function removedAfter(model: DockerfileModel, node: InstructionNode): Set<string
   return out;
 }
 
+/** The programs `credentialSetup` recognises. */
+const SETUP_PROGRAMS = new Set(['aws', 'gcloud', 'az', 'docker', 'podman', 'buildah', 'nerdctl']);
+
 /** Commands that write credentials into the layer (Trivy DS-0031's setup commands, plus docker login). */
 function credentialSetup(words: readonly (string | null)[]): number {
   const [a, b, c, d] = words;
@@ -150,7 +153,10 @@ export default defineRule({
       if (node.run.mounts.some((m) => m.type === 'secret')) continue;
       const eff = effectiveCommand(cmd);
       if (!eff.nameWord) continue;
-      const words = [eff.name === null ? null : eff.name.replace(/^.*\//, ''), ...eff.args.map((a) => a.value)];
+      const program = eff.name === null ? null : eff.name.replace(/^.*\//, '');
+      // Only these programs store credentials (see credentialSetup): skip building the word list otherwise.
+      if (program === null || !SETUP_PROGRAMS.has(program)) continue;
+      const words = [program, ...eff.args.map((a) => a.value)];
       const n = credentialSetup(words);
       if (n === 0) continue;
       const last = n > 1 ? (eff.args[n - 2] ?? eff.nameWord) : eff.nameWord;

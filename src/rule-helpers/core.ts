@@ -10,11 +10,30 @@ export interface NodeFilter {
   onbuild?: boolean;
 }
 
-/** Instruction nodes with one of the keywords, in file order. */
-export function nodesOf(model: DockerfileModel, keywords: string | readonly string[], filter: NodeFilter = {}): InstructionNode[] {
-  const ks = typeof keywords === 'string' ? [keywords] : keywords;
+/**
+ * Per model, the answers of `nodesOf` by query (keywords and ONBUILD filter). Models are
+ * immutable once built, so this WeakMap is a cache, not state: it changes no result and is freed
+ * with the model. (About fifty rules ask for the nodes of one or two keywords; each question is
+ * answered with one pass over the model's nodes.)
+ */
+const nodesOfCache = new WeakMap<DockerfileModel, Map<string, readonly InstructionNode[]>>();
+
+/** Instruction nodes with one of the keywords, in file order (a shared list: do not modify it). */
+export function nodesOf(model: DockerfileModel, keywords: string | readonly string[], filter: NodeFilter = {}): readonly InstructionNode[] {
   const withOnbuild = filter.onbuild ?? true;
-  return model.nodes.filter((n) => ks.includes(n.keyword) && (withOnbuild || !n.onbuild));
+  const key = `${typeof keywords === 'string' ? keywords : keywords.join(',')}|${withOnbuild ? 1 : 0}`;
+  let byQuery = nodesOfCache.get(model);
+  if (byQuery === undefined) {
+    byQuery = new Map();
+    nodesOfCache.set(model, byQuery);
+  }
+  let v = byQuery.get(key);
+  if (v === undefined) {
+    const ks = typeof keywords === 'string' ? [keywords] : keywords;
+    v = model.nodes.filter((n) => ks.includes(n.keyword) && (withOnbuild || !n.onbuild));
+    byQuery.set(key, v);
+  }
+  return v;
 }
 
 /**

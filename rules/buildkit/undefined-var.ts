@@ -39,6 +39,13 @@ function baseEnvKnown(model: DockerfileModel, stage: Stage, seen: Set<number> = 
   }
 }
 
+/** True when the file text of `range` contains a `$` (a linear scan, no copy). */
+function hasDollar(model: DockerfileModel, range: Range): boolean {
+  const end = model.lines.offsetAt(range.end);
+  for (let i = model.lines.offsetAt(range.start); i < end; i++) if (model.text.charCodeAt(i) === 36) return true;
+  return false;
+}
+
 /** Ranges of the parts of an instruction BuildKit expands before running it (ARG aside). */
 function expandedRanges(node: InstructionNode): Range[] {
   const s = node.syntax;
@@ -119,6 +126,8 @@ export default defineRule({
       const scope = new Set<string>(stage.parentIndex !== null ? (scopeAtEnd[stage.parentIndex] ?? []) : []);
       const known = baseEnvKnown(model, stage);
       const checkRange = (node: InstructionNode, range: Range, reported: Set<string>): void => {
+        // Without a `$` in the file text of the range there is no reference to look at.
+        if (!hasDollar(model, range)) return;
         const lt = rangeText(model, range);
         const r = processWord(lt.text, (n) => (n === 'PATH' || scope.has(n) ? '' : undefined), model.escapeChar);
         if (!r) return;

@@ -2,7 +2,7 @@ import {
   finalImageIsToolbox,
   compileStep,
   defineRule,
-  effectiveCommand,
+  effectiveCommandsOf,
   finalLineage,
   imageNodesBefore,
   packageInstalls,
@@ -59,8 +59,7 @@ function buildSources(node: InstructionNode): { text: string; range: Range }[] {
 /** Directories a RUN builds in: its WORKDIR, `cd` targets and `-C` arguments. */
 function buildDirs(node: InstructionNode): string[] {
   const dirs = [node.state.workdir ?? '/'];
-  for (const c of node.run?.commands ?? []) {
-    const eff = effectiveCommand(c);
+  for (const eff of effectiveCommandsOf(node)) {
     const name = eff.name === null ? '' : pathBasename(eff.name);
     const target = name === 'cd' || name === 'pushd' ? eff.args[0] : eff.args[eff.args.findIndex((a) => a.value === '-C') + 1];
     if ((name === 'cd' || name === 'pushd' || eff.args.some((a) => a.value === '-C')) && target?.value) dirs.push(join(node.state.workdir, target.value));
@@ -78,7 +77,12 @@ function compileSteps(model: DockerfileModel): Step[] {
   for (const stage of finalLineage(model)) {
     for (const node of stage.instructions) {
       if (node.onbuild || !node.run) continue;
-      const what = node.run.commands.map((c) => compileStep(c)).find((s) => s !== null);
+      // The first command that compiles (the later ones need not be looked at).
+      let what: string | null = null;
+      for (const c of node.run.commands) {
+        what = compileStep(c);
+        if (what !== null) break;
+      }
       if (what) out.push({ node, what });
     }
   }

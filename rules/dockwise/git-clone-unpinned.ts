@@ -1,12 +1,14 @@
 import {
   defineRule,
   effectiveCommand,
+  effectiveCommandsOf,
   expandWord,
   imageNodesAfter,
   isFixedGitRef,
   parseArgs,
   pathBasename,
   wordRange,
+  type EffectiveCommand,
   type InstructionNode,
   type ShellWord,
   type SimpleCommand,
@@ -16,8 +18,7 @@ const GLOBAL_VALUES = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '-
 const CLONE_VALUES = ['-b', '--branch', '--depth', '-o', '--origin', '-j', '--jobs', '--reference', '--reference-if-able', '--separate-git-dir', '-u', '--upload-pack', '--template', '-c', '--config', '--filter', '--shallow-since', '--shallow-exclude', '--revision', '--server-option', '--bundle-uri'];
 
 /** `git [global options] <sub> args`: the subcommand and the words after it. */
-function gitSub(cmd: SimpleCommand): { sub: string; args: ShellWord[] } | null {
-  const eff = effectiveCommand(cmd);
+function gitSub(cmd: SimpleCommand, eff: EffectiveCommand = effectiveCommand(cmd)): { sub: string; args: ShellWord[] } | null {
   if (eff.name === null || pathBasename(eff.name) !== 'git') return null;
   const { positionals } = parseArgs(eff, { values: GLOBAL_VALUES });
   const first = positionals[0];
@@ -105,10 +106,13 @@ export default defineRule({
   check({ model, report }) {
     for (const node of model.nodes) {
       const cmds = node.run?.commands ?? [];
-      for (const cmd of cmds) {
-        const g = gitSub(cmd);
+      const effs = effectiveCommandsOf(node);
+      for (let ci = 0; ci < cmds.length; ci++) {
+        const cmd = cmds[ci];
+        const eff = effs[ci];
+        if (cmd === undefined || eff === undefined) continue;
+        const g = gitSub(cmd, eff);
         if (!g || g.sub !== 'clone') continue;
-        const eff = effectiveCommand(cmd);
         const { flags, positionals } = parseArgs({ ...eff, args: g.args }, { values: CLONE_VALUES });
         const url = positionals[0];
         if (!url) continue;

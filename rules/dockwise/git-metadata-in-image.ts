@@ -4,11 +4,13 @@ import {
   defineRule,
   dockerignoreExcludes,
   effectiveCommand,
+  effectiveCommandsOf,
   nodesOf,
   parseArgs,
   pathBasename,
   ships,
   wordRange,
+  type EffectiveCommand,
   type InstructionNode,
   type ShellWord,
   type SimpleCommand,
@@ -21,8 +23,7 @@ function unquote(s: string): string {
 }
 
 /** `git clone <url> [dir]`: the directory the clone creates (relative as written), or null. */
-function cloneDir(cmd: SimpleCommand): { url: ShellWord; dir: string | null } | null {
-  const eff = effectiveCommand(cmd);
+function cloneDir(cmd: SimpleCommand, eff: EffectiveCommand = effectiveCommand(cmd)): { url: ShellWord; dir: string | null } | null {
   if (eff.name === null || pathBasename(eff.name) !== 'git') return null;
   const sub = parseArgs(eff, { values: ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path'] }).positionals[0];
   if (!sub || sub.value !== 'clone') return null;
@@ -100,8 +101,12 @@ export default defineRule({
     if (finalImageIsToolbox(model)) return;
     for (const node of nodesOf(model, 'RUN', { onbuild: false })) {
       if (!ships(model, node)) continue;
-      for (const cmd of node.run?.commands ?? []) {
-        const clone = cloneDir(cmd);
+      const cmds = node.run?.commands ?? [];
+      const effs = effectiveCommandsOf(node);
+      for (let ci = 0; ci < cmds.length; ci++) {
+        const cmd = cmds[ci];
+        if (cmd === undefined) continue;
+        const clone = cloneDir(cmd, effs[ci]);
         if (!clone || cloneCleaned(node, cmd, clone.dir)) continue;
         report({
           message: `\`git clone\` leaves \`${clone.dir ?? 'the clone'}/.git\` in the final image: delete it in the same RUN (\`rm -rf ${clone.dir ?? '<dir>'}/.git\`), or clone and build in a separate stage`,

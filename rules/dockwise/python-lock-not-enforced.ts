@@ -2,12 +2,11 @@ import {
   commandEnv,
   copiedBefore,
   defineRule,
-  effectiveCommand,
+  effectiveRunCommands,
   insertAfterWord,
   isTruthy,
   parseArgs,
   pathBasename,
-  runCommands,
   wordRange,
 } from '../../src/rule-api.js';
 
@@ -34,8 +33,7 @@ export default defineRule({
     references: ['https://docs.astral.sh/uv/concepts/projects/sync/#checking-if-the-lockfile-is-up-to-date', 'https://pipenv.pypa.io/en/latest/commands.html#install'],
   },
   check({ model, report }) {
-    for (const { node, cmd } of runCommands(model)) {
-      const eff = effectiveCommand(cmd);
+    for (const { node, cmd, eff } of effectiveRunCommands(model)) {
       if (eff.name === null) continue;
       const tool = pathBasename(eff.name);
       // Only these tools are looked at below: skip parsing the arguments of every other command.

@@ -1,12 +1,12 @@
 import {
   defineRule,
-  effectiveCommand,
+  effectiveRunCommands,
   parseArgs,
   recogniseDownload,
-  runCommands,
   shellRange,
   wordRange,
   type DockerfileModel,
+  type EffectiveCommand,
   type InstructionNode,
   type Range,
   type ShellWord,
@@ -197,9 +197,8 @@ function valueRange(node: InstructionNode, w: ShellWord, prefixLength: number): 
   return wordRange(node, w);
 }
 
-function commandHits(node: InstructionNode, cmd: SimpleCommand, all: readonly SimpleCommand[]): Hit[] {
+function commandHits(node: InstructionNode, cmd: SimpleCommand, eff: EffectiveCommand, all: readonly SimpleCommand[]): Hit[] {
   const hits: Hit[] = [];
-  const eff = effectiveCommand(cmd);
   const name = eff.name === null ? null : eff.name.replace(/^.*\//, '');
   if (name === null) return hits;
   const literal = (v: string | null): v is string => v !== null && !placeholderSecret(v);
@@ -257,7 +256,7 @@ function commandHits(node: InstructionNode, cmd: SimpleCommand, all: readonly Si
 }
 
 /** `echo 'root:pw' | chpasswd`, `chpasswd <<< 'root:pw'`, and heredocs with literal `user:password` lines. */
-function chpasswdHits(node: InstructionNode, cmd: SimpleCommand, eff: ReturnType<typeof effectiveCommand>, all: readonly SimpleCommand[]): Hit[] {
+function chpasswdHits(node: InstructionNode, cmd: SimpleCommand, eff: EffectiveCommand, all: readonly SimpleCommand[]): Hit[] {
   const hits: Hit[] = [];
   const encrypted = eff.args.some((a) => a.value === '-e' || a.value === '--encrypted');
   const what = encrypted ? 'a password hash' : 'a password';
@@ -328,13 +327,13 @@ export default defineRule({
       for (const h of textHits(model, inst.start, inst.end)) report(h);
     }
     const byNode = new Map<InstructionNode, SimpleCommand[]>();
-    for (const { node, cmd } of runCommands(model)) {
+    for (const { node, cmd, eff } of effectiveRunCommands(model)) {
       let all = byNode.get(node);
       if (!all) {
         all = node.run?.commands ?? [];
         byNode.set(node, all);
       }
-      for (const h of commandHits(node, cmd, all)) report(h);
+      for (const h of commandHits(node, cmd, eff, all)) report(h);
     }
   },
 });

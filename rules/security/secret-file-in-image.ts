@@ -1,10 +1,9 @@
 import {
   argDefinitions,
   defineRule,
-  effectiveCommand,
+  effectiveRunCommands,
   nodesOf,
   parseArgs,
-  runCommands,
   ships,
   unquote,
   wordsRange,
@@ -54,9 +53,8 @@ function absolute(path: string, workdir: string | null): string {
 /** Basenames removed by `rm` in the RUNs of a stage after an instruction. */
 function removedAfter(model: DockerfileModel, node: InstructionNode): Set<string> {
   const out = new Set<string>();
-  for (const { node: n, cmd } of runCommands(model, { onbuild: false })) {
+  for (const { node: n, eff } of effectiveRunCommands(model, { onbuild: false })) {
     if (n.stageIndex !== node.stageIndex || n.index <= node.index) continue;
-    const eff = effectiveCommand(cmd);
     if (eff.name !== 'rm' && eff.name !== '/bin/rm') continue;
     for (const p of parseArgs(eff).positionals) if (p.value !== null) out.add(base(p.value));
   }
@@ -148,10 +146,9 @@ export default defineRule({
     }
 
     // RUN steps that store credentials in the layer.
-    for (const { node, cmd } of runCommands(model)) {
+    for (const { node, eff } of effectiveRunCommands(model)) {
       if (!ships(model, node) || !node.run) continue;
       if (node.run.mounts.some((m) => m.type === 'secret')) continue;
-      const eff = effectiveCommand(cmd);
       if (!eff.nameWord) continue;
       const program = eff.name === null ? null : eff.name.replace(/^.*\//, '');
       // Only these programs store credentials (see credentialSetup): skip building the word list otherwise.

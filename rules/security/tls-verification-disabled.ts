@@ -1,16 +1,16 @@
 import {
   defineRule,
-  effectiveCommand,
+  effectiveRunCommands,
   flagRange,
   nodesOf,
   parseArgs,
   recogniseDownload,
   recognisePackageCommand,
-  runCommands,
   shellRange,
   wordRange,
   wordsRange,
   argDefinitions,
+  type EffectiveCommand,
   type InstructionNode,
   type Range,
   type ShellWord,
@@ -75,9 +75,8 @@ function stripQuotes(s: string): string {
 }
 
 /** Findings for one simple command of a RUN. */
-function commandHits(node: InstructionNode, cmd: SimpleCommand): Hit[] {
+function commandHits(node: InstructionNode, cmd: SimpleCommand, eff: EffectiveCommand): Hit[] {
   const hits: Hit[] = [];
-  const eff = effectiveCommand(cmd);
 
   // Environment assignments: `PYTHONHTTPSVERIFY=0 python x`, `env A=1 cmd`, `export A=1`.
   // (Ranges are computed only for the assignments that are reported.)
@@ -262,8 +261,8 @@ export default defineRule({
     references: ['https://curl.se/docs/sslcerts.html', 'https://docs.docker.com/build/building/best-practices/'],
   },
   check({ model, report }) {
-    for (const { node, cmd } of runCommands(model)) {
-      for (const h of commandHits(node, cmd)) report(h);
+    for (const { node, cmd, eff } of effectiveRunCommands(model)) {
+      for (const h of commandHits(node, cmd, eff)) report(h);
     }
     for (const node of nodesOf(model, ['ENV', 'ARG'])) {
       if (node.stageIndex === null) continue;

@@ -4,6 +4,7 @@ import { recognisePackageInstall as recognisePackageInstallImpl } from '../shell
 import type { PackageInstall as PackageInstallT } from '../shell/types.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../model/model.js';
 import type { SimpleCommand, ShellWord } from '../shell/types.js';
+import { effectiveCommand as effectiveCommandOf, type EffectiveCommand } from '../shell/queries.js';
 
 export interface NodeFilter {
   /** Include ONBUILD triggers (default true, as hadolint's `onbuild` combinator). */
@@ -65,6 +66,31 @@ export const runCommands: (model: DockerfileModel, filter?: NodeFilter) => reado
   }
   return out;
 });
+
+/**
+ * Each simple command of each RUN (and ONBUILD RUN) with its effective command (`effectiveCommand`:
+ * wrappers such as `sudo` or `env` seen through), in file order. Rules that look at every command
+ * read `eff` here instead of each asking `effectiveCommand` (a WeakMap lookup) per command.
+ */
+export const effectiveRunCommands: (model: DockerfileModel, filter?: NodeFilter) => readonly { node: InstructionNode; cmd: SimpleCommand; eff: EffectiveCommand }[] = memoByModel((model, withOnbuild) =>
+  runCommands(model, { onbuild: withOnbuild }).map(({ node, cmd }) => ({ node, cmd, eff: effectiveCommandOf(cmd) })),
+);
+
+/**
+ * Per RUN node, the effective commands of `node.run.commands`. Nodes belong to immutable models,
+ * so this WeakMap is a cache, not state: it changes no result and is freed with the model.
+ */
+const effectiveCommandsCache = new WeakMap<InstructionNode, readonly EffectiveCommand[]>();
+
+/** The effective command of each of `node.run.commands`, index for index (empty for other nodes). */
+export function effectiveCommandsOf(node: InstructionNode): readonly EffectiveCommand[] {
+  let v = effectiveCommandsCache.get(node);
+  if (v === undefined) {
+    v = (node.run?.commands ?? []).map((c) => effectiveCommandOf(c));
+    effectiveCommandsCache.set(node, v);
+  }
+  return v;
+}
 
 /** Dockerfile range of a shell word or command span of a RUN node. */
 export function shellRange(node: InstructionNode, start: number, end: number): Range {
@@ -131,6 +157,7 @@ export {
   recogniseVerification,
 } from '../shell/packages.js';
 export { hasFlag, flagValue, flagOccurrences, positionalArgs, hasArg, commandName, isCommand, cmdHasArgs, effectiveCommand, parseArgs } from '../shell/queries.js';
+export type { EffectiveCommand } from '../shell/queries.js';
 export type { PackageInstall, PackageSpec, AptInstall, ApkInstall, PipInstall, NodeInstall, GemInstall, RpmInstall, Cleanup, CacheKind, Download, Verification, PackageRemoval } from '../shell/types.js';
 
 /** True when a RUN has a cache or tmpfs mount whose target is (or contains) one of `dirs`. */

@@ -18,15 +18,23 @@ export type { PackageCommand, ZypperInstall, GoInstall, CommandFlag } from '../s
 /** File extensions hadolint takes for archives that ADD unpacks (its `archiveFileFormatExtensions`). */
 export const ARCHIVE_EXTENSIONS: readonly string[] = ['.tar', '.Z', '.bz2', '.gz', '.lz', '.lzma', '.tZ', '.tb2', '.tbz', '.tbz2', '.tgz', '.tlz', '.tpz', '.txz', '.xz'];
 
+/** `s` without the runs of quotes at its ends (a regex replace only when there are some: hot path). */
+function stripEndQuotes(s: string): string {
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  if (first !== 34 && first !== 39 && last !== 34 && last !== 39) return s;
+  return s.replace(/^["']+|["']+$/g, '');
+}
+
 /** True when a path (quotes around it dropped) ends in one of `ARCHIVE_EXTENSIONS`. */
 export function isArchivePath(path: string): boolean {
-  const p = path.replace(/^["']+|["']+$/g, '');
+  const p = stripEndQuotes(path);
   return ARCHIVE_EXTENSIONS.some((ext) => p.endsWith(ext));
 }
 
 /** Last path component, with `/` and `\` as separators and surrounding quotes dropped. */
 export function pathBasename(path: string): string {
-  const p = path.replace(/^["']+|["']+$/g, '');
+  const p = stripEndQuotes(path);
   const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
   return i >= 0 ? p.slice(i + 1) : p;
 }

@@ -1,9 +1,9 @@
 import {
   defineRule,
+  downloadCommands,
   effectiveCommand,
   imageNodesAfter,
   pathBasename,
-  recogniseDownload,
   recogniseVerification,
   wordRange,
   type Download,
@@ -154,14 +154,14 @@ export default defineRule({
     references: ['https://docs.docker.com/build/building/best-practices/#add-or-copy'],
   },
   check({ model, report }) {
-    for (const node of model.nodes) {
-      const run = node.run;
-      if (!run) continue;
+    // The downloads of every RUN in file order, taken one RUN at a time (a RUN's downloads are adjacent).
+    const downloads = downloadCommands(model);
+    let i = 0;
+    for (let first = downloads[0]; first !== undefined; first = downloads[i]) {
+      const node = first.node;
       const targets: Target[] = [];
-      for (const cmd of run.commands) {
-        const d = recogniseDownload(cmd);
-        if (!d) continue;
-        const t = targetOf(node, d);
+      for (let e: (typeof downloads)[number] | undefined = first; e !== undefined && e.node === node; e = downloads[++i]) {
+        const t = targetOf(node, e.download);
         if (t) targets.push(t);
       }
       if (targets.length === 0) continue;

@@ -1,7 +1,7 @@
 import {
   defineRule,
+  commandsRunning,
   effectiveCommand,
-  effectiveCommandsOf,
   expandWord,
   imageNodesAfter,
   isFixedGitRef,
@@ -104,29 +104,24 @@ export default defineRule({
     exceptions: 'Tags can be moved too; for full reproducibility check out a commit id. `git clone --revision=<commit>` (git 2.49) counts as fixed.',
   },
   check({ model, report }) {
-    for (const node of model.nodes) {
+    // Every git command of every RUN, in file order (gitSub accepts no other program).
+    for (const { node, cmd, eff } of commandsRunning(model, ['git'], 'pathBasename')) {
       const cmds = node.run?.commands ?? [];
-      const effs = effectiveCommandsOf(node);
-      for (let ci = 0; ci < cmds.length; ci++) {
-        const cmd = cmds[ci];
-        const eff = effs[ci];
-        if (cmd === undefined || eff === undefined) continue;
-        const g = gitSub(cmd, eff);
-        if (!g || g.sub !== 'clone') continue;
-        const { flags, positionals } = parseArgs({ ...eff, args: g.args }, { values: CLONE_VALUES });
-        const url = positionals[0];
-        if (!url) continue;
-        const branch = flags.find((f) => f.name === '-b' || f.name === '--branch' || f.name === '--revision');
-        if (branch?.valueWord && fixedRef(node, cmd, branch.valueWord)) continue;
-        const after = cmds.filter((c) => c.start > cmd.start);
-        const later = imageNodesAfter(model, node).filter((n) => n.stageIndex === node.stageIndex).flatMap((n) => n.run?.commands ?? []);
-        if (checksOutFixed(node, [...after, ...later])) continue;
-        const what = branch?.valueWord ? `the branch \`${branch.valueWord.value ?? branch.valueWord.text}\`` : 'the default branch';
-        report({
-          message: `\`git clone ${url.value ?? url.text}\` builds from ${what}, which moves between builds: clone a tag (\`--branch v1.2.3 --depth 1\`) or \`git checkout <commit>\` after cloning`,
-          range: wordRange(node, url),
-        });
-      }
+      const g = gitSub(cmd, eff);
+      if (!g || g.sub !== 'clone') continue;
+      const { flags, positionals } = parseArgs({ ...eff, args: g.args }, { values: CLONE_VALUES });
+      const url = positionals[0];
+      if (!url) continue;
+      const branch = flags.find((f) => f.name === '-b' || f.name === '--branch' || f.name === '--revision');
+      if (branch?.valueWord && fixedRef(node, cmd, branch.valueWord)) continue;
+      const after = cmds.filter((c) => c.start > cmd.start);
+      const later = imageNodesAfter(model, node).filter((n) => n.stageIndex === node.stageIndex).flatMap((n) => n.run?.commands ?? []);
+      if (checksOutFixed(node, [...after, ...later])) continue;
+      const what = branch?.valueWord ? `the branch \`${branch.valueWord.value ?? branch.valueWord.text}\`` : 'the default branch';
+      report({
+        message: `\`git clone ${url.value ?? url.text}\` builds from ${what}, which moves between builds: clone a tag (\`--branch v1.2.3 --depth 1\`) or \`git checkout <commit>\` after cloning`,
+        range: wordRange(node, url),
+      });
     }
   },
 });

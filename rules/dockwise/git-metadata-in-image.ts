@@ -3,9 +3,8 @@ import {
   finalStageIsDevTarget,
   defineRule,
   dockerignoreExcludes,
+  commandsRunning,
   effectiveCommand,
-  effectiveCommandsOf,
-  nodesOf,
   parseArgs,
   pathBasename,
   ships,
@@ -99,20 +98,15 @@ export default defineRule({
     }
     // A clone in a builder or development image is usually its purpose.
     if (finalImageIsToolbox(model)) return;
-    for (const node of nodesOf(model, 'RUN', { onbuild: false })) {
-      if (!ships(model, node)) continue;
-      const cmds = node.run?.commands ?? [];
-      const effs = effectiveCommandsOf(node);
-      for (let ci = 0; ci < cmds.length; ci++) {
-        const cmd = cmds[ci];
-        if (cmd === undefined) continue;
-        const clone = cloneDir(cmd, effs[ci]);
-        if (!clone || cloneCleaned(node, cmd, clone.dir)) continue;
-        report({
-          message: `\`git clone\` leaves \`${clone.dir ?? 'the clone'}/.git\` in the final image: delete it in the same RUN (\`rm -rf ${clone.dir ?? '<dir>'}/.git\`), or clone and build in a separate stage`,
-          range: wordRange(node, clone.url),
-        });
-      }
+    // Every git command of the RUNs (cloneDir accepts no other program), in file order.
+    for (const { node, cmd, eff } of commandsRunning(model, ['git'], 'pathBasename')) {
+      if (node.onbuild || !ships(model, node)) continue;
+      const clone = cloneDir(cmd, eff);
+      if (!clone || cloneCleaned(node, cmd, clone.dir)) continue;
+      report({
+        message: `\`git clone\` leaves \`${clone.dir ?? 'the clone'}/.git\` in the final image: delete it in the same RUN (\`rm -rf ${clone.dir ?? '<dir>'}/.git\`), or clone and build in a separate stage`,
+        range: wordRange(node, clone.url),
+      });
     }
   },
 });

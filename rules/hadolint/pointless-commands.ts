@@ -1,4 +1,4 @@
-import { basename, defineRule, effectiveRunCommands, wordRange } from '../../src/rule-api.js';
+import { basename, commandsRunning, defineRule, wordRange } from '../../src/rule-api.js';
 
 const POINTLESS = new Set(['free', 'kill', 'mount', 'ps', 'service', 'shutdown', 'ssh', 'top', 'vim']);
 
@@ -18,7 +18,7 @@ export default defineRule({
     equivalents: ['hadolint DL3001'],
   },
   check({ model, report }) {
-    for (const { node, eff } of effectiveRunCommands(model)) {
+    for (const { node, eff } of commandsRunning(model, [...POINTLESS])) {
       if (eff.name === null || !eff.nameWord) continue;
       const name = basename(eff.name);
       if (!POINTLESS.has(name)) continue;

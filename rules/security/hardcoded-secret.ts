@@ -1,6 +1,6 @@
 import {
   defineRule,
-  effectiveRunCommands,
+  commandsRunning,
   parseArgs,
   recogniseDownload,
   shellRange,
@@ -197,6 +197,9 @@ function valueRange(node: InstructionNode, w: ShellWord, prefixLength: number): 
   return wordRange(node, w);
 }
 
+/** The programs commandHits looks at. */
+const COMMAND_PROGRAMS: readonly string[] = ['sshpass', ...LOGIN_TOOLS, ...MYSQL_CLIENTS, 'htpasswd', 'chpasswd', 'curl', 'wget'];
+
 function commandHits(node: InstructionNode, cmd: SimpleCommand, eff: EffectiveCommand, all: readonly SimpleCommand[]): Hit[] {
   const hits: Hit[] = [];
   const name = eff.name === null ? null : eff.name.replace(/^.*\//, '');
@@ -326,14 +329,9 @@ export default defineRule({
     for (const inst of model.syntax.instructions) {
       for (const h of textHits(model, inst.start, inst.end)) report(h);
     }
-    const byNode = new Map<InstructionNode, SimpleCommand[]>();
-    for (const { node, cmd, eff } of effectiveRunCommands(model)) {
-      let all = byNode.get(node);
-      if (!all) {
-        all = node.run?.commands ?? [];
-        byNode.set(node, all);
-      }
-      for (const h of commandHits(node, cmd, eff, all)) report(h);
+    // Only these programs can give command hits (commandHits re-checks the name).
+    for (const { node, cmd, eff } of commandsRunning(model, COMMAND_PROGRAMS)) {
+      for (const h of commandHits(node, cmd, eff, node.run?.commands ?? [])) report(h);
     }
   },
 });

@@ -1,7 +1,7 @@
 import {
   argDefinitions,
   defineRule,
-  effectiveRunCommands,
+  commandsRunning,
   nodesOf,
   parseArgs,
   ships,
@@ -53,7 +53,9 @@ function absolute(path: string, workdir: string | null): string {
 /** Basenames removed by `rm` in the RUNs of a stage after an instruction. */
 function removedAfter(model: DockerfileModel, node: InstructionNode): Set<string> {
   const out = new Set<string>();
-  for (const { node: n, eff } of effectiveRunCommands(model, { onbuild: false })) {
+  // (`rm` and `/bin/rm` are both among the commands whose basename is `rm`.)
+  for (const { node: n, eff } of commandsRunning(model, ['rm'])) {
+    if (n.onbuild) continue;
     if (n.stageIndex !== node.stageIndex || n.index <= node.index) continue;
     if (eff.name !== 'rm' && eff.name !== '/bin/rm') continue;
     for (const p of parseArgs(eff).positionals) if (p.value !== null) out.add(base(p.value));
@@ -146,7 +148,8 @@ export default defineRule({
     }
 
     // RUN steps that store credentials in the layer.
-    for (const { node, eff } of effectiveRunCommands(model)) {
+    // (The programs credentialSetup knows; see commandsRunning for the name test.)
+    for (const { node, eff } of commandsRunning(model, [...SETUP_PROGRAMS])) {
       if (!ships(model, node) || !node.run) continue;
       if (node.run.mounts.some((m) => m.type === 'secret')) continue;
       if (!eff.nameWord) continue;

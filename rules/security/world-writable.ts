@@ -1,4 +1,4 @@
-import { defineRule, effectiveCommandsOf, effectiveRunCommands, nodesOf, parseArgs, ships, wordRange, type InstructionNode, type ShellWord } from '../../src/rule-api.js';
+import { commandsRunning, defineRule, effectiveCommandsOf, nodesOf, parseArgs, ships, wordRange, type InstructionNode, type ShellWord } from '../../src/rule-api.js';
 
 /**
  * True when a chmod mode makes files writable by others without the sticky bit: octal modes
@@ -74,7 +74,8 @@ export default defineRule({
     const flag = (mode: string, range: Parameters<typeof report>[0]['range'], what: string): void => {
       report({ message: `${what} mode ${mode} makes the files writable by every user; grant write access to the owning user or group instead`, range });
     };
-    for (const { node, cmd, eff } of effectiveRunCommands(model)) {
+    // (The name test below matches only among these: see commandsRunning.)
+    for (const { node, cmd, eff } of commandsRunning(model, ['chmod', 'mkdir', 'install'])) {
       if (!ships(model, node) || !node.run) continue;
       const name = eff.name?.replace(/^.*\//, '') ?? null;
       if (name === 'chmod') {

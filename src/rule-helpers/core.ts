@@ -1,7 +1,7 @@
 /** Rule helpers, re-exported by src/rule-api.ts (the one module rules import from). */
 import type { Range } from '../core/types.js';
-import { recognisePackageInstall as recognisePackageInstallImpl } from '../shell/packages.js';
-import type { PackageInstall as PackageInstallT } from '../shell/types.js';
+import { recogniseDownload as recogniseDownloadImpl, recogniseIndexUpdate as recogniseIndexUpdateImpl, recognisePackageInstall as recognisePackageInstallImpl } from '../shell/packages.js';
+import type { Download as DownloadT, IndexUpdate as IndexUpdateT, PackageInstall as PackageInstallT } from '../shell/types.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../model/model.js';
 import type { SimpleCommand, ShellWord } from '../shell/types.js';
 import { effectiveCommand as effectiveCommandOf, type EffectiveCommand } from '../shell/queries.js';
@@ -179,6 +179,29 @@ export const packageInstalls: (model: DockerfileModel, filter?: NodeFilter) => r
   for (const { node, cmd } of runCommands(model, { onbuild: withOnbuild })) {
     const install = recognisePackageInstallImpl(cmd);
     if (install) out.push({ node, install });
+  }
+  return out;
+});
+
+/**
+ * The downloads (`recogniseDownload`) of every RUN (with ONBUILD triggers), with their nodes and
+ * commands, in file order: the few commands that download, for rules that look at nothing else.
+ */
+export const downloadCommands: (model: DockerfileModel, filter?: NodeFilter) => readonly { node: InstructionNode; cmd: SimpleCommand; download: DownloadT }[] = memoByModel((model, withOnbuild) => {
+  const out: { node: InstructionNode; cmd: SimpleCommand; download: DownloadT }[] = [];
+  for (const { node, cmd } of runCommands(model, { onbuild: withOnbuild })) {
+    const download = recogniseDownloadImpl(cmd);
+    if (download) out.push({ node, cmd, download });
+  }
+  return out;
+});
+
+/** The package-index refreshes (`recogniseIndexUpdate`) of every RUN (with ONBUILD triggers), in file order. */
+export const indexUpdates: (model: DockerfileModel, filter?: NodeFilter) => readonly { node: InstructionNode; cmd: SimpleCommand; update: IndexUpdateT }[] = memoByModel((model, withOnbuild) => {
+  const out: { node: InstructionNode; cmd: SimpleCommand; update: IndexUpdateT }[] = [];
+  for (const { node, cmd } of runCommands(model, { onbuild: withOnbuild })) {
+    const update = recogniseIndexUpdateImpl(cmd);
+    if (update) out.push({ node, cmd, update });
   }
   return out;
 });

@@ -6,7 +6,8 @@ import { effectiveCommand as effectiveCommandOf } from '../shell/queries.js';
 import { recognisePackageCommand as recognisePackageCommandOf } from '../shell/packages.js';
 import type { PackageCommand as PackageCommandT } from '../shell/types.js';
 import type { TextEdit as TextEditT } from '../core/types.js';
-import { type NodeFilter, commandRange, runCommands, memoByModel } from './core.js';
+import type { EffectiveCommand } from '../shell/queries.js';
+import { type NodeFilter, basename, commandRange, effectiveRunCommands, runCommands, memoByModel } from './core.js';
 import { stageChain } from './security.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -37,6 +38,66 @@ export function pathBasename(path: string): string {
   const p = stripEndQuotes(path);
   const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
   return i >= 0 ? p.slice(i + 1) : p;
+}
+
+/** A command of a RUN (ONBUILD triggers included), with its node and effective command. */
+export interface ProgramCommand {
+  node: InstructionNode;
+  cmd: SimpleCommand;
+  eff: EffectiveCommand;
+}
+
+interface IndexedCommand extends ProgramCommand {
+  /** Position in the model's list of commands (to merge several programs' lists in file order). */
+  seq: number;
+}
+
+/**
+ * The commands of every RUN (ONBUILD triggers included) grouped by the program they run: the
+ * effective command's name through `basename` and through `pathBasename` (commands without a
+ * static name are left out). Built once per model, so that rules about a few programs (git,
+ * chmod, useradd...) look those up instead of each walking every command of the file.
+ */
+const programIndex = memoByModel((model) => {
+  const byBasename = new Map<string, IndexedCommand[]>();
+  const byPathBasename = new Map<string, IndexedCommand[]>();
+  const add = (index: Map<string, IndexedCommand[]>, key: string, e: IndexedCommand): void => {
+    const list = index.get(key);
+    if (list) list.push(e);
+    else index.set(key, [e]);
+  };
+  let seq = 0;
+  for (const { node, cmd, eff } of effectiveRunCommands(model)) {
+    const e: IndexedCommand = { node, cmd, eff, seq: seq++ };
+    if (eff.name === null) continue;
+    add(byBasename, basename(eff.name), e);
+    add(byPathBasename, pathBasename(eff.name), e);
+  }
+  return { byBasename, byPathBasename };
+});
+
+/**
+ * The commands of every RUN (ONBUILD triggers included) whose program is one of `programs`, in
+ * file order: compared with `basename(eff.name)` (a `/` path), or with `pathBasename(eff.name)`
+ * (also `\` paths, quotes dropped), as the rule compares names. A rule whose own name test is
+ * `eff.name.replace(/^.*\//, '') === X` (X without `/`) finds every match among the `basename`
+ * ones and re-checks it.
+ */
+export function commandsRunning(model: DockerfileModel, programs: readonly string[], by: 'basename' | 'pathBasename' = 'basename'): readonly ProgramCommand[] {
+  const index = by === 'basename' ? programIndex(model).byBasename : programIndex(model).byPathBasename;
+  let found: IndexedCommand[] | null = null;
+  let several = false;
+  for (const p of programs) {
+    const list = index.get(p);
+    if (!list) continue;
+    if (found === null) found = list;
+    else {
+      found = [...found, ...list];
+      several = true;
+    }
+  }
+  if (found === null) return [];
+  return several ? found.sort((a, b) => a.seq - b.seq) : found;
 }
 
 /** Every recognised package-manager command (install or not) of every RUN, with its node. */

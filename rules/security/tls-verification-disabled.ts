@@ -1,6 +1,10 @@
 import {
   defineRule,
-  effectiveRunCommands,
+  commandsRunning,
+  commandsWithAssignments,
+  downloadCommands,
+  effectiveCommand,
+  packageCommands,
   flagRange,
   nodesOf,
   parseArgs,
@@ -73,6 +77,9 @@ interface Hit {
 function stripQuotes(s: string): string {
   return s.replace(/^(["'])(.*)\1$/, '$2');
 }
+
+/** Programs commandHits looks at by name (besides downloads and package-manager commands). */
+const CHECKED_PROGRAMS: readonly string[] = ['export', 'declare', 'typeset', 'readonly', 'yum-config-manager', 'dnf-config-manager', 'git', 'echo', 'printf'];
 
 /** Findings for one simple command of a RUN. */
 function commandHits(node: InstructionNode, cmd: SimpleCommand, eff: EffectiveCommand): Hit[] {
@@ -261,9 +268,19 @@ export default defineRule({
     references: ['https://curl.se/docs/sslcerts.html', 'https://docs.docker.com/build/building/best-practices/'],
   },
   check({ model, report }) {
-    for (const { node, cmd, eff } of effectiveRunCommands(model)) {
+    // commandHits finds nothing in a command without assignments that is neither a download, nor
+    // a package-manager command, nor one of CHECKED_PROGRAMS: only those are looked at (each once).
+    // Their findings come in another order than file order, which the engine's sort settles.
+    const seen = new Set<SimpleCommand>();
+    const visit = (node: InstructionNode, cmd: SimpleCommand, eff: EffectiveCommand): void => {
+      if (seen.has(cmd)) return;
+      seen.add(cmd);
       for (const h of commandHits(node, cmd, eff)) report(h);
-    }
+    };
+    for (const { node, cmd, eff } of commandsWithAssignments(model)) visit(node, cmd, eff);
+    for (const { node, cmd, eff } of commandsRunning(model, CHECKED_PROGRAMS)) visit(node, cmd, eff);
+    for (const { node, cmd } of downloadCommands(model)) visit(node, cmd, effectiveCommand(cmd));
+    for (const { node, pc } of packageCommands(model)) visit(node, pc.command, effectiveCommand(pc.command));
     for (const node of nodesOf(model, ['ENV', 'ARG'])) {
       if (node.stageIndex === null) continue;
       const defs =

@@ -1,4 +1,5 @@
 import {
+  commandsRunning,
   defineRule,
   effectiveCommand,
   flagRange,
@@ -6,7 +7,7 @@ import {
   parseArgs,
   recognisePackageCommand,
   recognisePackageInstall,
-  runCommands,
+  packageCommands,
   wordRange,
   type InstructionNode,
   type Range,
@@ -122,9 +123,16 @@ export default defineRule({
     references: ['https://wiki.debian.org/SecureApt', 'https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper'],
   },
   check({ model, report }) {
-    for (const { node, cmd } of runCommands(model)) {
+    // commandHits finds nothing in a command that is neither a package-manager command nor `rpm`:
+    // only those are looked at (each once; the engine's sort puts the findings in file order).
+    const seen = new Set<SimpleCommand>();
+    const visit = (node: InstructionNode, cmd: SimpleCommand): void => {
+      if (seen.has(cmd)) return;
+      seen.add(cmd);
       for (const h of commandHits(node, cmd)) report(h);
-    }
+    };
+    for (const { node, pc } of packageCommands(model)) visit(node, pc.command);
+    for (const { node, cmd } of commandsRunning(model, ['rpm'])) visit(node, cmd);
     // Sources lines with [trusted=yes], found in the RUN text (echo arguments, heredoc bodies).
     for (const node of nodesOf(model, 'RUN')) {
       const { start, end } = node.syntax;

@@ -61,6 +61,7 @@ interface IndexedCommand extends ProgramCommand {
 const programIndex = memoByModel((model) => {
   const byBasename = new Map<string, IndexedCommand[]>();
   const byPathBasename = new Map<string, IndexedCommand[]>();
+  const withAssignments: IndexedCommand[] = [];
   const add = (index: Map<string, IndexedCommand[]>, key: string, e: IndexedCommand): void => {
     const list = index.get(key);
     if (list) list.push(e);
@@ -69,12 +70,18 @@ const programIndex = memoByModel((model) => {
   let seq = 0;
   for (const { node, cmd, eff } of effectiveRunCommands(model)) {
     const e: IndexedCommand = { node, cmd, eff, seq: seq++ };
+    if (eff.assignments.length > 0) withAssignments.push(e);
     if (eff.name === null) continue;
     add(byBasename, basename(eff.name), e);
     add(byPathBasename, pathBasename(eff.name), e);
   }
-  return { byBasename, byPathBasename };
+  return { byBasename, byPathBasename, withAssignments };
 });
+
+/** The commands of every RUN (ONBUILD triggers included) with environment assignments (`A=1 cmd`, `env A=1 cmd`), in file order. */
+export function commandsWithAssignments(model: DockerfileModel): readonly ProgramCommand[] {
+  return programIndex(model).withAssignments;
+}
 
 /**
  * The commands of every RUN (ONBUILD triggers included) whose program is one of `programs`, in

@@ -1,5 +1,6 @@
 import {
   finalImageIsToolbox,
+  commandsRunning,
   compileStep,
   defineRule,
   effectiveCommandsOf,
@@ -72,19 +73,27 @@ interface Step {
   what: string;
 }
 
+/**
+ * The programs `compileStep` knows (its cases, compared by `basename`): only their commands are
+ * looked at. Keep in step with compileStep in src/rule-helpers/analyses.ts.
+ */
+const COMPILE_PROGRAMS: readonly string[] = ['go', 'cargo', 'mvn', 'mvnw', 'gradle', 'gradlew', 'dotnet', 'make', 'gmake', 'ninja', 'cmake', 'tsc', 'javac', 'gcc', 'g++', 'cc', 'clang', 'rustc', 'npm', 'yarn', 'pnpm'];
+
+/**
+ * Each RUN of the final image (its stage lineage, root first, which is file order) with the first
+ * of its commands that compiles.
+ */
 function compileSteps(model: DockerfileModel): Step[] {
   const out: Step[] = [];
-  for (const stage of finalLineage(model)) {
-    for (const node of stage.instructions) {
-      if (node.onbuild || !node.run) continue;
-      // The first command that compiles (the later ones need not be looked at).
-      let what: string | null = null;
-      for (const c of node.run.commands) {
-        what = compileStep(c);
-        if (what !== null) break;
-      }
-      if (what) out.push({ node, what });
-    }
+  const lineage = new Set(finalLineage(model).map((s) => s.index));
+  let done: InstructionNode | null = null;
+  for (const { node, cmd } of commandsRunning(model, COMPILE_PROGRAMS)) {
+    if (node === done || node.onbuild || node.stageIndex === null || !lineage.has(node.stageIndex)) continue;
+    const what = compileStep(cmd);
+    if (what === null) continue;
+    // The first command that compiles decides for its RUN.
+    done = node;
+    if (what) out.push({ node, what });
   }
   return out;
 }

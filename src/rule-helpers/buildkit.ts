@@ -452,7 +452,11 @@ function computeScanDirectives(model: DockerfileModel): DirectiveScan {
   for (let l = 0; l < model.lines.lineCount; l++) {
     while (si < spans.length && (spans[si]?.[1] ?? -1) < l) si++;
     const span = spans[si];
-    if (span && span[0] <= l) continue;
+    if (span && span[0] <= l) {
+      // Jump over the rest of the instruction's lines.
+      l = span[1];
+      continue;
+    }
     if (taken.has(l)) continue;
     let o = model.lines.lineStarts[l] ?? model.text.length;
     while (model.text[o] === ' ' || model.text[o] === '\t') o++;

@@ -105,7 +105,7 @@ export default defineRule({
   },
   check({ model, report }) {
     // Every git command of every RUN, in file order (gitSub accepts no other program).
-    for (const { node, cmd, eff } of commandsRunning(model, ['git'], 'pathBasename')) {
+    for (const { node, cmd, eff } of commandsRunning(model, ['git'])) {
       const cmds = node.run?.commands ?? [];
       const g = gitSub(cmd, eff);
       if (!g || g.sub !== 'clone') continue;

@@ -99,7 +99,7 @@ export default defineRule({
     // A clone in a builder or development image is usually its purpose.
     if (finalImageIsToolbox(model)) return;
     // Every git command of the RUNs (cloneDir accepts no other program), in file order.
-    for (const { node, cmd, eff } of commandsRunning(model, ['git'], 'pathBasename')) {
+    for (const { node, cmd, eff } of commandsRunning(model, ['git'])) {
       if (node.onbuild || !ships(model, node)) continue;
       const clone = cloneDir(cmd, eff);
       if (!clone || cloneCleaned(node, cmd, clone.dir)) continue;

@@ -33,7 +33,7 @@ export default defineRule({
     references: ['https://docs.astral.sh/uv/concepts/projects/sync/#checking-if-the-lockfile-is-up-to-date', 'https://pipenv.pypa.io/en/latest/commands.html#install'],
   },
   check({ model, report }) {
-    for (const { node, cmd, eff } of commandsRunning(model, ['uv', 'poetry', 'pipenv'], 'pathBasename')) {
+    for (const { node, cmd, eff } of commandsRunning(model, ['uv', 'poetry', 'pipenv'])) {
       if (eff.name === null) continue;
       const tool = pathBasename(eff.name);
       // Only these tools are looked at below: skip parsing the arguments of every other command.

@@ -67,38 +67,44 @@ function partFormat(part: string): string | null {
 const TOKEN_FIRST = new Set(['e', 'S', 's']);
 const PART_FIRST = new Set(['A', 'g', 'x', 's', 'r', 'n', 'p', 'd', 'h']);
 
-/** True for the characters of a candidate token: `[A-Za-z0-9_.-]`. */
+/** The characters of a candidate token, `[A-Za-z0-9_.-]`, by ASCII code (1 = part of a token). */
+const TOKEN_CHAR: Uint8Array = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) t[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45 ? 1 : 0;
+  return t;
+})();
+
 function tokenChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+  return c < 128 && TOKEN_CHAR[c] === 1;
 }
 
-/** Known-format tokens in a text: offsets into `text`. */
-function formatHits(text: string): { start: number; end: number; what: string }[] {
+/** Known-format tokens in `text` between offsets `from` and `to`: offsets relative to `from`. */
+function formatHits(text: string, from: number, to: number): { start: number; end: number; what: string }[] {
   const out: { start: number; end: number; what: string }[] = [];
   // Candidate tokens: maximal runs of word characters, dots and dashes (a linear scan over char
-  // codes; only tokens long enough to be a credential are sliced out of the text).
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
+  // codes of the file text itself, no copy; only tokens long enough to be a credential are sliced).
+  let i = from;
+  while (i < to) {
     if (!tokenChar(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
-    while (i < n && tokenChar(text.charCodeAt(i))) i++;
+    while (i < to && tokenChar(text.charCodeAt(i))) i++;
     // Tokens longer than any credential format are skipped (and keep the per-token tests cheap).
     if (i - start < 20 || i - start > 2048) continue;
     const tok = text.slice(start, i);
+    const at = start - from;
     // Every format starts with a fixed letter: tokens starting otherwise cannot match one.
     const whole = TOKEN_FIRST.has(tok.charAt(0)) ? tokenFormat(tok) : null;
     if (whole !== null) {
-      out.push({ start, end: i, what: whole });
+      out.push({ start: at, end: at + tok.length, what: whole });
       continue;
     }
     let offset = 0;
     for (const part of tok.split('.')) {
       const what = part.length >= 20 && PART_FIRST.has(part.charAt(0)) ? partFormat(part) : null;
-      if (what !== null) out.push({ start: start + offset, end: start + offset + part.length, what });
+      if (what !== null) out.push({ start: at + offset, end: at + offset + part.length, what });
       offset += part.length + 1;
     }
   }
@@ -298,7 +304,7 @@ function textHits(model: DockerfileModel, start: number, end: number): Hit[] {
   const text = model.text.slice(start, end);
   const hits: Hit[] = [];
   const at = (s: number, e: number): Range => model.lines.rangeAt(start + s, start + e);
-  const taken = formatHits(text);
+  const taken = formatHits(model.text, start, end);
   for (const h of taken) hits.push({ message: `This looks like ${h.what}: a credential written in the Dockerfile ships in the image metadata or history; pass it with a build secret instead`, range: at(h.start, h.end) });
   for (const h of privateKeyHits(text)) hits.push({ message: 'A private key is written in the Dockerfile: it ships in the image history; mount it with RUN --mount=type=secret or --mount=type=ssh instead', range: at(h.start, h.end) });
   for (const h of urlCredentialHits(text)) if (!taken.some((t) => t.start < h.end && h.start < t.end)) hits.push({ message: 'A password is written in this URL: it ships in the image metadata or history; pass credentials with a build secret instead', range: at(h.start, h.end) });

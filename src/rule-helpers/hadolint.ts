@@ -7,7 +7,7 @@ import { recognisePackageCommand as recognisePackageCommandOf } from '../shell/p
 import type { PackageCommand as PackageCommandT } from '../shell/types.js';
 import type { TextEdit as TextEditT } from '../core/types.js';
 import type { EffectiveCommand } from '../shell/queries.js';
-import { type NodeFilter, basename, commandRange, effectiveRunCommands, runCommands, memoByModel } from './core.js';
+import { type NodeFilter, commandRange, effectiveRunCommands, runCommands, memoByModel } from './core.js';
 import { stageChain } from './security.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -53,45 +53,41 @@ interface IndexedCommand extends ProgramCommand {
 }
 
 /**
- * The commands of every RUN (ONBUILD triggers included) grouped by the program they run: the
- * effective command's name through `basename` and through `pathBasename` (commands without a
- * static name are left out). Built once per model, so that rules about a few programs (git,
- * chmod, useradd...) look those up instead of each walking every command of the file.
+ * The commands of every RUN (ONBUILD triggers included) grouped by the program they run
+ * (`pathBasename` of the effective command's name; commands without a static name are left out),
+ * and those with environment assignments. Built once per model, so that rules about a few
+ * programs (git, chmod, useradd...) look those up instead of each walking every command.
  */
-const programIndex = memoByModel((model) => {
-  const byBasename = new Map<string, IndexedCommand[]>();
-  const byPathBasename = new Map<string, IndexedCommand[]>();
+const commandIndex = memoByModel((model) => {
+  const byProgram = new Map<string, IndexedCommand[]>();
   const withAssignments: IndexedCommand[] = [];
-  const add = (index: Map<string, IndexedCommand[]>, key: string, e: IndexedCommand): void => {
-    const list = index.get(key);
-    if (list) list.push(e);
-    else index.set(key, [e]);
-  };
   let seq = 0;
   for (const { node, cmd, eff } of effectiveRunCommands(model)) {
     const e: IndexedCommand = { node, cmd, eff, seq: seq++ };
     if (eff.assignments.length > 0) withAssignments.push(e);
     if (eff.name === null) continue;
-    add(byBasename, basename(eff.name), e);
-    add(byPathBasename, pathBasename(eff.name), e);
+    const k = pathBasename(eff.name);
+    const list = byProgram.get(k);
+    if (list) list.push(e);
+    else byProgram.set(k, [e]);
   }
-  return { byBasename, byPathBasename, withAssignments };
+  return { byProgram, withAssignments };
 });
 
 /** The commands of every RUN (ONBUILD triggers included) with environment assignments (`A=1 cmd`, `env A=1 cmd`), in file order. */
 export function commandsWithAssignments(model: DockerfileModel): readonly ProgramCommand[] {
-  return programIndex(model).withAssignments;
+  return commandIndex(model).withAssignments;
 }
 
 /**
  * The commands of every RUN (ONBUILD triggers included) whose program is one of `programs`, in
- * file order: compared with `basename(eff.name)` (a `/` path), or with `pathBasename(eff.name)`
- * (also `\` paths, quotes dropped), as the rule compares names. A rule whose own name test is
- * `eff.name.replace(/^.*\//, '') === X` (X without `/`) finds every match among the `basename`
- * ones and re-checks it.
+ * file order, the program being `pathBasename(eff.name)` (`\` paths too, quotes dropped). For
+ * names without quotes and backslashes this includes every command whose `basename(eff.name)` or
+ * `eff.name.replace(/^.*\//, '')` is one of them, so rules that compare names their own way find
+ * all their matches here, and re-check each.
  */
-export function commandsRunning(model: DockerfileModel, programs: readonly string[], by: 'basename' | 'pathBasename' = 'basename'): readonly ProgramCommand[] {
-  const index = by === 'basename' ? programIndex(model).byBasename : programIndex(model).byPathBasename;
+export function commandsRunning(model: DockerfileModel, programs: readonly string[]): readonly ProgramCommand[] {
+  const index = commandIndex(model).byProgram;
   let found: IndexedCommand[] | null = null;
   let several = false;
   for (const p of programs) {

@@ -2,6 +2,7 @@ import {
   defineRule,
   downloadCommands,
   effectiveCommand,
+  effectiveCommandsOf,
   imageNodesAfter,
   pathBasename,
   recogniseVerification,
@@ -131,16 +132,22 @@ function checksOf(node: InstructionNode): readonly Check[] {
 
 function computeChecks(node: InstructionNode): Check[] {
   const out: Check[] = [];
-  for (const c of node.run?.commands ?? []) {
+  const cmds = node.run?.commands ?? [];
+  const effs = effectiveCommandsOf(node);
+  for (let i = 0; i < cmds.length; i++) {
+    const c = cmds[i];
+    if (c === undefined) continue;
     const v = recogniseVerification(c);
     if (v) {
       out.push({ cmd: c, said: mentions(node, c, v.files) });
       continue;
     }
-    const eff = effectiveCommand(c);
+    // Only a checksum tool whose output is compared counts: the cheap test first.
+    if (!c.inPipeline && !c.inSubstitution) continue;
+    const eff = effs[i] ?? effectiveCommand(c);
     const name = eff.name === null ? '' : pathBasename(eff.name);
     const isSum = SUM_TOOLS.test(name) || (name === 'openssl' && /^(?:dgst|sha\d+|md5)$/.test(eff.args[0]?.value ?? ''));
-    if (isSum && (c.inPipeline || c.inSubstitution)) out.push({ cmd: c, said: mentions(node, c, eff.args.filter((a) => !(a.value ?? '').startsWith('-'))) });
+    if (isSum) out.push({ cmd: c, said: mentions(node, c, eff.args.filter((a) => !(a.value ?? '').startsWith('-'))) });
   }
   return out;
 }

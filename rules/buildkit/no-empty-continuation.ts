@@ -34,9 +34,20 @@ export default defineRule({
       if (k === 0 || text[k - 1] !== esc) return -1;
       return k === 1 || text[k - 2] !== esc ? k - 1 : -1;
     };
+    /** `continuation(lines.lineText(line))`, read in place (no copy of the line: every instruction's first line is checked). */
+    const continuationOfLine = (line: number): number => {
+      const start = lines.lineStarts[line];
+      if (start === undefined) return -1;
+      const text = lines.text;
+      let k = line + 1 < lines.lineCount ? (lines.lineStarts[line + 1] ?? lines.length) : lines.length;
+      while (k > start && (text.charCodeAt(k - 1) === 10 || text.charCodeAt(k - 1) === 13)) k--;
+      while (k > start && (text[k - 1] === ' ' || text[k - 1] === '\t')) k--;
+      if (k === start || text[k - 1] !== esc) return -1;
+      return k === start + 1 || text[k - 2] !== esc ? k - 1 - start : -1;
+    };
     for (const inst of model.syntax.instructions) {
       const first = inst.range.start.line;
-      let escCol = continuation(lines.lineText(first));
+      let escCol = continuationOfLine(first);
       // Where a reported range starts: the escape character, or the end of a comment line after it.
       let from = { line: first, character: escCol };
       let line = first + 1;

@@ -39,6 +39,13 @@ function baseEnvKnown(model: DockerfileModel, stage: Stage, seen: Set<number> = 
   }
 }
 
+/** True when the file text of `range` contains a `$` (a linear scan, no copy). */
+function hasDollar(model: DockerfileModel, range: Range): boolean {
+  const end = model.lines.offsetAt(range.end);
+  for (let i = model.lines.offsetAt(range.start); i < end; i++) if (model.text.charCodeAt(i) === 36) return true;
+  return false;
+}
+
 /** Ranges of the parts of an instruction BuildKit expands before running it (ARG aside). */
 function expandedRanges(node: InstructionNode): Range[] {
   const s = node.syntax;
@@ -101,24 +108,33 @@ export default defineRule({
     references: ['https://docs.docker.com/reference/build-checks/undefined-var/'],
   },
   check({ model, report }) {
-    // Every name the file declares, with the instructions that declare it.
-    const declaredBy = new Map<string, Set<InstructionNode>>();
-    const declare = (name: string, node: InstructionNode): void => {
-      const set = declaredBy.get(name) ?? new Set<InstructionNode>();
-      set.add(node);
-      declaredBy.set(name, set);
+    // Every name the file declares, with the instructions that declare it (built only when an
+    // undefined reference needs it: most files have none).
+    let declaredByMemo: Map<string, Set<InstructionNode>> | null = null;
+    const declaredBy = (): Map<string, Set<InstructionNode>> => {
+      if (declaredByMemo !== null) return declaredByMemo;
+      const out = new Map<string, Set<InstructionNode>>();
+      const declare = (name: string, node: InstructionNode): void => {
+        const set = out.get(name) ?? new Set<InstructionNode>();
+        set.add(node);
+        out.set(name, set);
+      };
+      for (const node of model.nodes) {
+        if (node.keyword === 'ARG') for (const d of argDefinitions(model, node.syntax)) declare(d.name, node);
+        else if (node.keyword === 'ENV') for (const p of node.syntax.properties) declare(p.name, node);
+      }
+      declaredByMemo = out;
+      return out;
     };
-    for (const node of model.nodes) {
-      if (node.keyword === 'ARG') for (const d of argDefinitions(model, node.syntax)) declare(d.name, node);
-      else if (node.keyword === 'ENV') for (const p of node.syntax.properties) declare(p.name, node);
-    }
     /** Declared by an instruction other than `node` (`ENV X=${X:+$X:}/lib` may extend the base image's X). */
-    const declaredElsewhere = (name: string, node: InstructionNode): boolean => [...(declaredBy.get(name) ?? [])].some((n) => n !== node);
+    const declaredElsewhere = (name: string, node: InstructionNode): boolean => [...(declaredBy().get(name) ?? [])].some((n) => n !== node);
     const scopeAtEnd: Set<string>[] = [];
     for (const stage of model.stages) {
       const scope = new Set<string>(stage.parentIndex !== null ? (scopeAtEnd[stage.parentIndex] ?? []) : []);
       const known = baseEnvKnown(model, stage);
       const checkRange = (node: InstructionNode, range: Range, reported: Set<string>): void => {
+        // Without a `$` in the file text of the range there is no reference to look at.
+        if (!hasDollar(model, range)) return;
         const lt = rangeText(model, range);
         const r = processWord(lt.text, (n) => (n === 'PATH' || scope.has(n) ? '' : undefined), model.escapeChar);
         if (!r) return;

@@ -1,8 +1,9 @@
 import {
   finalImageIsToolbox,
+  commandsRunning,
   compileStep,
   defineRule,
-  effectiveCommand,
+  effectiveCommandsOf,
   finalLineage,
   imageNodesBefore,
   packageInstalls,
@@ -59,8 +60,7 @@ function buildSources(node: InstructionNode): { text: string; range: Range }[] {
 /** Directories a RUN builds in: its WORKDIR, `cd` targets and `-C` arguments. */
 function buildDirs(node: InstructionNode): string[] {
   const dirs = [node.state.workdir ?? '/'];
-  for (const c of node.run?.commands ?? []) {
-    const eff = effectiveCommand(c);
+  for (const eff of effectiveCommandsOf(node)) {
     const name = eff.name === null ? '' : pathBasename(eff.name);
     const target = name === 'cd' || name === 'pushd' ? eff.args[0] : eff.args[eff.args.findIndex((a) => a.value === '-C') + 1];
     if ((name === 'cd' || name === 'pushd' || eff.args.some((a) => a.value === '-C')) && target?.value) dirs.push(join(node.state.workdir, target.value));
@@ -73,14 +73,27 @@ interface Step {
   what: string;
 }
 
+/**
+ * The programs `compileStep` knows (its cases, compared by `basename`): only their commands are
+ * looked at. Keep in step with compileStep in src/rule-helpers/analyses.ts.
+ */
+const COMPILE_PROGRAMS: readonly string[] = ['go', 'cargo', 'mvn', 'mvnw', 'gradle', 'gradlew', 'dotnet', 'make', 'gmake', 'ninja', 'cmake', 'tsc', 'javac', 'gcc', 'g++', 'cc', 'clang', 'rustc', 'npm', 'yarn', 'pnpm'];
+
+/**
+ * Each RUN of the final image (its stage lineage, root first, which is file order) with the first
+ * of its commands that compiles.
+ */
 function compileSteps(model: DockerfileModel): Step[] {
   const out: Step[] = [];
-  for (const stage of finalLineage(model)) {
-    for (const node of stage.instructions) {
-      if (node.onbuild || !node.run) continue;
-      const what = node.run.commands.map((c) => compileStep(c)).find((s) => s !== null);
-      if (what) out.push({ node, what });
-    }
+  const lineage = new Set(finalLineage(model).map((s) => s.index));
+  let done: InstructionNode | null = null;
+  for (const { node, cmd } of commandsRunning(model, COMPILE_PROGRAMS)) {
+    if (node === done || node.onbuild || node.stageIndex === null || !lineage.has(node.stageIndex)) continue;
+    const what = compileStep(cmd);
+    if (what === null) continue;
+    // The first command that compiles decides for its RUN.
+    done = node;
+    if (what) out.push({ node, what });
   }
   return out;
 }

@@ -73,7 +73,9 @@ export default defineRule({
     if (finalImageIsToolbox(model)) return;
     for (const { node, install } of packageInstalls(model, { onbuild: false })) {
       if (!DISTRO.has(install.manager) || !ships(model, node)) continue;
-      const later = imageNodesAfter(model, node);
+      // The instructions after this one, listed only once a build package was found.
+      let laterMemo: InstructionNode[] | null = null;
+      const later = (): InstructionNode[] => (laterMemo ??= imageNodesAfter(model, node));
       for (const p of install.packages) {
         const names = p.dynamic ? (expandWord(node, install.command, p.word) ?? []) : [p.name];
         const flagged: { name: string; label: string }[] = [];
@@ -82,7 +84,7 @@ export default defineRule({
           const kind = classifyBuildPackage(name);
           if (!kind) continue;
           if (sameRunRemoval(node, install, name, p.word)) continue;
-          if (removedLater(later, install, name, p.word)) continue;
+          if (removedLater(later(), install, name, p.word)) continue;
           flagged.push({ name, label: kind.label });
         }
         if (flagged.length === 0) continue;

@@ -1,4 +1,4 @@
-import { defineRule, effectiveCommand, pathBasename, recogniseDownload, wordRange, type InstructionNode, type SimpleCommand } from '../../src/rule-api.js';
+import { defineRule, downloadCommands, effectiveCommand, pathBasename, wordRange, type InstructionNode, type SimpleCommand } from '../../src/rule-api.js';
 
 /** Programs that run the code they read: shells, script interpreters, `eval`, `source`. */
 const RUNNERS = /^(?:sh|bash|dash|ash|zsh|ksh|mksh|fish|python[\d.]*|pypy[\d.]*|perl|ruby|node|php|eval|source|\.)$/;
@@ -50,19 +50,17 @@ export default defineRule({
     equivalents: ['Trivy DS-0019 / Checkov CKV2_DOCKER_2..3 (partly)'],
   },
   check({ model, report }) {
-    for (const node of model.nodes) {
-      for (const cmd of node.run?.commands ?? []) {
-        const d = recogniseDownload(cmd);
-        if (!d || !d.toStdout) continue;
-        const runner = runnerOf(node, cmd);
-        if (!runner) continue;
-        const url = d.urls[0];
-        const what = url ? `\`${url.value ?? url.text}\`` : 'the download';
-        report({
-          message: `${what} is piped into \`${runner.name}\` and runs unchecked: the script can change between builds. Download it to a file, verify it (\`sha256sum -c\`, \`gpg --verify\`), then run it, or install a pinned release`,
-          range: url ? wordRange(node, url) : wordRange(node, cmd.nameWord ?? { text: '', value: null, start: cmd.start, end: cmd.end }),
-        });
-      }
+    // The downloads of every RUN, in file order (the only commands looked at).
+    for (const { node, cmd, download: d } of downloadCommands(model)) {
+      if (!d.toStdout) continue;
+      const runner = runnerOf(node, cmd);
+      if (!runner) continue;
+      const url = d.urls[0];
+      const what = url ? `\`${url.value ?? url.text}\`` : 'the download';
+      report({
+        message: `${what} is piped into \`${runner.name}\` and runs unchecked: the script can change between builds. Download it to a file, verify it (\`sha256sum -c\`, \`gpg --verify\`), then run it, or install a pinned release`,
+        range: url ? wordRange(node, url) : wordRange(node, cmd.nameWord ?? { text: '', value: null, start: cmd.start, end: cmd.end }),
+      });
     }
   },
 });

@@ -1,9 +1,10 @@
 import {
   defineRule,
+  downloadCommands,
   effectiveCommand,
+  effectiveCommandsOf,
   imageNodesAfter,
   pathBasename,
-  recogniseDownload,
   recogniseVerification,
   wordRange,
   type Download,
@@ -112,19 +113,41 @@ interface Check {
   said: string;
 }
 
+/**
+ * The checks of each RUN, computed once: every RUN with a download asks about all the RUNs after it
+ * in its stage. Nodes belong to immutable models, so this WeakMap is a cache, not state: it
+ * changes no result and is freed with the model.
+ */
+const checksCache = new WeakMap<InstructionNode, readonly Check[]>();
+
 /** Verifications of a RUN: recognised ones, plus `sha256sum file` whose output is compared (in a pipeline or substitution). */
-function checksOf(node: InstructionNode): Check[] {
+function checksOf(node: InstructionNode): readonly Check[] {
+  let v = checksCache.get(node);
+  if (v === undefined) {
+    v = computeChecks(node);
+    checksCache.set(node, v);
+  }
+  return v;
+}
+
+function computeChecks(node: InstructionNode): Check[] {
   const out: Check[] = [];
-  for (const c of node.run?.commands ?? []) {
+  const cmds = node.run?.commands ?? [];
+  const effs = effectiveCommandsOf(node);
+  for (let i = 0; i < cmds.length; i++) {
+    const c = cmds[i];
+    if (c === undefined) continue;
     const v = recogniseVerification(c);
     if (v) {
       out.push({ cmd: c, said: mentions(node, c, v.files) });
       continue;
     }
-    const eff = effectiveCommand(c);
+    // Only a checksum tool whose output is compared counts: the cheap test first.
+    if (!c.inPipeline && !c.inSubstitution) continue;
+    const eff = effs[i] ?? effectiveCommand(c);
     const name = eff.name === null ? '' : pathBasename(eff.name);
     const isSum = SUM_TOOLS.test(name) || (name === 'openssl' && /^(?:dgst|sha\d+|md5)$/.test(eff.args[0]?.value ?? ''));
-    if (isSum && (c.inPipeline || c.inSubstitution)) out.push({ cmd: c, said: mentions(node, c, eff.args.filter((a) => !(a.value ?? '').startsWith('-'))) });
+    if (isSum) out.push({ cmd: c, said: mentions(node, c, eff.args.filter((a) => !(a.value ?? '').startsWith('-'))) });
   }
   return out;
 }
@@ -154,14 +177,14 @@ export default defineRule({
     references: ['https://docs.docker.com/build/building/best-practices/#add-or-copy'],
   },
   check({ model, report }) {
-    for (const node of model.nodes) {
-      const run = node.run;
-      if (!run) continue;
+    // The downloads of every RUN in file order, taken one RUN at a time (a RUN's downloads are adjacent).
+    const downloads = downloadCommands(model);
+    let i = 0;
+    for (let first = downloads[0]; first !== undefined; first = downloads[i]) {
+      const node = first.node;
       const targets: Target[] = [];
-      for (const cmd of run.commands) {
-        const d = recogniseDownload(cmd);
-        if (!d) continue;
-        const t = targetOf(node, d);
+      for (let e: (typeof downloads)[number] | undefined = first; e !== undefined && e.node === node; e = downloads[++i]) {
+        const t = targetOf(node, e.download);
         if (t) targets.push(t);
       }
       if (targets.length === 0) continue;

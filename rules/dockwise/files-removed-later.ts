@@ -3,6 +3,7 @@ import {
   commandRange,
   defineRule,
   effectiveCommand,
+  effectiveCommandsOf,
   hasCacheMount,
   imageNodesBefore,
   isArchivePath,
@@ -15,6 +16,7 @@ import {
   ships,
   wordRange,
   type CacheKind,
+  type EffectiveCommand,
   type DockerfileModel,
   type InstructionNode,
   type SimpleCommand,
@@ -53,8 +55,7 @@ function cdBefore(node: InstructionNode, before: number): boolean {
 }
 
 /** Static `rm` operands of a command, as absolute paths (null entries for unknown ones). */
-function rmPaths(node: InstructionNode, cmd: SimpleCommand): { word: SimpleCommand['args'][number]; path: string | null }[] {
-  const eff = effectiveCommand(cmd);
+function rmPaths(node: InstructionNode, cmd: SimpleCommand, eff: EffectiveCommand = effectiveCommand(cmd)): { word: SimpleCommand['args'][number]; path: string | null }[] {
   if (eff.name === null || pathBasename(eff.name) !== 'rm') return [];
   const out: { word: SimpleCommand['args'][number]; path: string | null }[] = [];
   let rest = false;
@@ -83,41 +84,64 @@ function urlBasename(url: string): string {
 /** Files and directories that the instructions before `node` added (and did not delete again themselves). */
 function addedBefore(model: DockerfileModel, node: InstructionNode): Added[] {
   const out: Added[] = [];
-  for (const n of imageNodesBefore(model, node)) {
-    const c = n.copy;
-    if (c && c.dest && c.heredocs.length === 0) {
-      const destRaw = unquote(n.resolve(c.dest.value) ?? c.dest.value);
-      if (destRaw.includes('$')) continue;
-      const dest = join(n.state.workdir, destRaw);
-      const dirDest = destRaw.endsWith('/') || destRaw === '.' || destRaw === '..' || c.sources.length > 1;
-      for (const s of c.sources) {
-        const src = unquote(n.resolve(s.value) ?? s.value);
-        if (src.includes('$')) continue;
-        const url = /^(?:https?|ftp):\/\//.test(src);
-        const name = url ? urlBasename(src) : pathBasename(src.replace(/\/+$/, ''));
-        const dirLike = !url && (src === '.' || src === './' || src.endsWith('/') || !name.includes('.') || name.includes('*'));
-        if (c.kind === 'ADD' && !url && isArchivePath(src) && c.from === null) out.push({ path: dest, node: n, how: 'copy', contextDir: false });
-        else if (dirLike) out.push({ path: dest, node: n, how: 'copy', contextDir: c.from === null && (src === '.' || src === './') });
-        else {
-          // `COPY f /dir` puts the file inside `/dir` when that directory exists: take both readings.
-          out.push({ path: `${dest === '/' ? '' : dest}/${name}`, node: n, how: 'copy', contextDir: false });
-          if (!dirDest) out.push({ path: dest, node: n, how: 'copy', contextDir: false });
-        }
+  for (const n of imageNodesBefore(model, node)) for (const a of addedBy(n)) out.push(a);
+  return out;
+}
+
+/**
+ * What each instruction adds, computed once per instruction: every RUN with an `rm` asks about
+ * all the instructions before it. Nodes belong to immutable models, so this WeakMap is a cache,
+ * not state: it changes no result and is freed with the model.
+ */
+const addedByCache = new WeakMap<InstructionNode, readonly Added[]>();
+
+function addedBy(n: InstructionNode): readonly Added[] {
+  let v = addedByCache.get(n);
+  if (v === undefined) {
+    v = computeAddedBy(n);
+    addedByCache.set(n, v);
+  }
+  return v;
+}
+
+/** The files and directories one instruction adds (and does not delete again itself). */
+function computeAddedBy(n: InstructionNode): Added[] {
+  const out: Added[] = [];
+  const c = n.copy;
+  if (c && c.dest && c.heredocs.length === 0) {
+    const destRaw = unquote(n.resolve(c.dest.value) ?? c.dest.value);
+    // (A COPY/ADD node has no commands: nothing more to look at.)
+    if (destRaw.includes('$')) return out;
+    const dest = join(n.state.workdir, destRaw);
+    const dirDest = destRaw.endsWith('/') || destRaw === '.' || destRaw === '..' || c.sources.length > 1;
+    for (const s of c.sources) {
+      const src = unquote(n.resolve(s.value) ?? s.value);
+      if (src.includes('$')) continue;
+      const url = /^(?:https?|ftp):\/\//.test(src);
+      const name = url ? urlBasename(src) : pathBasename(src.replace(/\/+$/, ''));
+      const dirLike = !url && (src === '.' || src === './' || src.endsWith('/') || !name.includes('.') || name.includes('*'));
+      if (c.kind === 'ADD' && !url && isArchivePath(src) && c.from === null) out.push({ path: dest, node: n, how: 'copy', contextDir: false });
+      else if (dirLike) out.push({ path: dest, node: n, how: 'copy', contextDir: c.from === null && (src === '.' || src === './') });
+      else {
+        // `COPY f /dir` puts the file inside `/dir` when that directory exists: take both readings.
+        out.push({ path: `${dest === '/' ? '' : dest}/${name}`, node: n, how: 'copy', contextDir: false });
+        if (!dirDest) out.push({ path: dest, node: n, how: 'copy', contextDir: false });
       }
     }
-    const cmds = n.run?.commands ?? [];
-    for (const cmd of cmds) {
-      const d = recogniseDownload(cmd);
-      if (!d || d.toStdout || cdBefore(n, cmd.start)) continue;
-      const url = d.urls[0];
-      let path: string | null = null;
-      if (d.output?.value) path = d.output.value;
-      else if (d.remoteName && url?.value) path = `${d.outputDir?.value ?? '.'}/${urlBasename(url.value)}`;
-      if (path === null || path.includes('$')) continue;
-      const abs = join(n.state.workdir, path);
-      const deletedThere = cmds.some((c2) => c2.start > cmd.start && rmPaths(n, c2).some((r) => r.path !== null && (r.path === abs || abs.startsWith(`${r.path}/`))));
-      if (!deletedThere) out.push({ path: abs, node: n, how: 'download', contextDir: false });
-    }
+  }
+  const cmds = n.run?.commands ?? [];
+  const effs = effectiveCommandsOf(n);
+  for (const cmd of cmds) {
+    const d = recogniseDownload(cmd);
+    if (!d || d.toStdout || cdBefore(n, cmd.start)) continue;
+    const url = d.urls[0];
+    let path: string | null = null;
+    if (d.output?.value) path = d.output.value;
+    else if (d.remoteName && url?.value) path = `${d.outputDir?.value ?? '.'}/${urlBasename(url.value)}`;
+    if (path === null || path.includes('$')) continue;
+    const abs = join(n.state.workdir, path);
+    const deletedThere = cmds.some((c2, j) => c2.start > cmd.start && rmPaths(n, c2, effs[j]).some((r) => r.path !== null && (r.path === abs || abs.startsWith(`${r.path}/`))));
+    if (!deletedThere) out.push({ path: abs, node: n, how: 'download', contextDir: false });
   }
   return out;
 }
@@ -125,29 +149,51 @@ function addedBefore(model: DockerfileModel, node: InstructionNode): Added[] {
 /** Caches an earlier RUN filled and left behind. */
 function cachesLeftBefore(model: DockerfileModel, node: InstructionNode): Map<CacheKind, InstructionNode> {
   const out = new Map<CacheKind, InstructionNode>();
-  for (const n of imageNodesBefore(model, node)) {
-    const cmds = n.run?.commands ?? [];
-    if (cmds.length === 0) continue;
-    const filled = new Set<CacheKind>();
-    for (const c of cmds) {
-      const u = recogniseIndexUpdate(c);
-      if (u?.manager === 'apt') filled.add('apt-lists');
-      if (u?.manager === 'apk') filled.add('apk');
-      const i = recognisePackageInstall(c);
-      if (!i) continue;
-      if (i.manager === 'apk' && i.updateIndex && !i.noCache) filled.add('apk');
-      if (i.manager === 'pip' && !i.noCacheDir && !/^(?:1|true|yes|on)$/i.test(n.state.env.get('PIP_NO_CACHE_DIR') ?? '')) filled.add('pip');
-      if (i.manager === 'npm') filled.add('npm');
-      if (i.manager === 'yum') filled.add('yum');
-      if (i.manager === 'dnf' || i.manager === 'microdnf') filled.add('dnf');
-      if (i.manager === 'zypper') filled.add('zypper');
-    }
-    for (const c of cmds) for (const k of recogniseCleanup(c)?.caches ?? []) filled.delete(k);
-    const mountDirs: Partial<Record<CacheKind, string[]>> = { 'apt-lists': ['/var/lib/apt/lists', '/var/lib/apt'], apk: ['/var/cache/apk', '/etc/apk/cache'], pip: ['/root/.cache/pip', '/root/.cache'], npm: ['/root/.npm'], yum: ['/var/cache/yum'], dnf: ['/var/cache/dnf'], zypper: ['/var/cache/zypp'] };
-    for (const k of filled) {
-      if (hasCacheMount(n, mountDirs[k] ?? [])) continue;
-      out.set(k, n);
-    }
+  for (const n of imageNodesBefore(model, node)) for (const k of cachesLeftBy(n)) out.set(k, n);
+  return out;
+}
+
+/** Cache directories under a cache or tmpfs mount leave nothing in the layer. */
+const CACHE_MOUNT_DIRS: Readonly<Partial<Record<CacheKind, string[]>>> = { 'apt-lists': ['/var/lib/apt/lists', '/var/lib/apt'], apk: ['/var/cache/apk', '/etc/apk/cache'], pip: ['/root/.cache/pip', '/root/.cache'], npm: ['/root/.npm'], yum: ['/var/cache/yum'], dnf: ['/var/cache/dnf'], zypper: ['/var/cache/zypp'] };
+
+/**
+ * The caches each RUN leaves behind, computed once per instruction (every RUN with a clean-up asks
+ * about all the instructions before it). A cache, not state, as `addedByCache`.
+ */
+const cachesLeftByCache = new WeakMap<InstructionNode, readonly CacheKind[]>();
+
+function cachesLeftBy(n: InstructionNode): readonly CacheKind[] {
+  let v = cachesLeftByCache.get(n);
+  if (v === undefined) {
+    v = computeCachesLeftBy(n);
+    cachesLeftByCache.set(n, v);
+  }
+  return v;
+}
+
+/** The caches one RUN fills and leaves behind, in the order they were found. */
+function computeCachesLeftBy(n: InstructionNode): CacheKind[] {
+  const out: CacheKind[] = [];
+  const cmds = n.run?.commands ?? [];
+  if (cmds.length === 0) return out;
+  const filled = new Set<CacheKind>();
+  for (const c of cmds) {
+    const u = recogniseIndexUpdate(c);
+    if (u?.manager === 'apt') filled.add('apt-lists');
+    if (u?.manager === 'apk') filled.add('apk');
+    const i = recognisePackageInstall(c);
+    if (!i) continue;
+    if (i.manager === 'apk' && i.updateIndex && !i.noCache) filled.add('apk');
+    if (i.manager === 'pip' && !i.noCacheDir && !/^(?:1|true|yes|on)$/i.test(n.state.env.get('PIP_NO_CACHE_DIR') ?? '')) filled.add('pip');
+    if (i.manager === 'npm') filled.add('npm');
+    if (i.manager === 'yum') filled.add('yum');
+    if (i.manager === 'dnf' || i.manager === 'microdnf') filled.add('dnf');
+    if (i.manager === 'zypper') filled.add('zypper');
+  }
+  for (const c of cmds) for (const k of recogniseCleanup(c)?.caches ?? []) filled.delete(k);
+  for (const k of filled) {
+    if (hasCacheMount(n, CACHE_MOUNT_DIRS[k] ?? [])) continue;
+    out.push(k);
   }
   return out;
 }
@@ -194,7 +240,10 @@ export default defineRule({
       if (!node.run || !ships(model, node)) continue;
       let added: Added[] | null = null;
       let caches: Map<CacheKind, InstructionNode> | null = null;
-      for (const cmd of node.run.commands) {
+      const effs = effectiveCommandsOf(node);
+      for (let ci = 0; ci < node.run.commands.length; ci++) {
+        const cmd = node.run.commands[ci];
+        if (cmd === undefined) continue;
         const cleanup = recogniseCleanup(cmd);
         if (cleanup) {
           caches ??= cachesLeftBefore(model, node);
@@ -209,7 +258,7 @@ export default defineRule({
             continue;
           }
         }
-        const paths = rmPaths(node, cmd);
+        const paths = rmPaths(node, cmd, effs[ci]);
         if (paths.length === 0) continue;
         added ??= addedBefore(model, node);
         for (const { word, path } of paths) {

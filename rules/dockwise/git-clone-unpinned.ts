@@ -1,5 +1,6 @@
 import {
   defineRule,
+  commandsRunning,
   effectiveCommand,
   expandWord,
   imageNodesAfter,
@@ -7,6 +8,7 @@ import {
   parseArgs,
   pathBasename,
   wordRange,
+  type EffectiveCommand,
   type InstructionNode,
   type ShellWord,
   type SimpleCommand,
@@ -16,8 +18,7 @@ const GLOBAL_VALUES = ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '-
 const CLONE_VALUES = ['-b', '--branch', '--depth', '-o', '--origin', '-j', '--jobs', '--reference', '--reference-if-able', '--separate-git-dir', '-u', '--upload-pack', '--template', '-c', '--config', '--filter', '--shallow-since', '--shallow-exclude', '--revision', '--server-option', '--bundle-uri'];
 
 /** `git [global options] <sub> args`: the subcommand and the words after it. */
-function gitSub(cmd: SimpleCommand): { sub: string; args: ShellWord[] } | null {
-  const eff = effectiveCommand(cmd);
+function gitSub(cmd: SimpleCommand, eff: EffectiveCommand = effectiveCommand(cmd)): { sub: string; args: ShellWord[] } | null {
   if (eff.name === null || pathBasename(eff.name) !== 'git') return null;
   const { positionals } = parseArgs(eff, { values: GLOBAL_VALUES });
   const first = positionals[0];
@@ -103,26 +104,24 @@ export default defineRule({
     exceptions: 'Tags can be moved too; for full reproducibility check out a commit id. `git clone --revision=<commit>` (git 2.49) counts as fixed.',
   },
   check({ model, report }) {
-    for (const node of model.nodes) {
+    // Every git command of every RUN, in file order (gitSub accepts no other program).
+    for (const { node, cmd, eff } of commandsRunning(model, ['git'])) {
       const cmds = node.run?.commands ?? [];
-      for (const cmd of cmds) {
-        const g = gitSub(cmd);
-        if (!g || g.sub !== 'clone') continue;
-        const eff = effectiveCommand(cmd);
-        const { flags, positionals } = parseArgs({ ...eff, args: g.args }, { values: CLONE_VALUES });
-        const url = positionals[0];
-        if (!url) continue;
-        const branch = flags.find((f) => f.name === '-b' || f.name === '--branch' || f.name === '--revision');
-        if (branch?.valueWord && fixedRef(node, cmd, branch.valueWord)) continue;
-        const after = cmds.filter((c) => c.start > cmd.start);
-        const later = imageNodesAfter(model, node).filter((n) => n.stageIndex === node.stageIndex).flatMap((n) => n.run?.commands ?? []);
-        if (checksOutFixed(node, [...after, ...later])) continue;
-        const what = branch?.valueWord ? `the branch \`${branch.valueWord.value ?? branch.valueWord.text}\`` : 'the default branch';
-        report({
-          message: `\`git clone ${url.value ?? url.text}\` builds from ${what}, which moves between builds: clone a tag (\`--branch v1.2.3 --depth 1\`) or \`git checkout <commit>\` after cloning`,
-          range: wordRange(node, url),
-        });
-      }
+      const g = gitSub(cmd, eff);
+      if (!g || g.sub !== 'clone') continue;
+      const { flags, positionals } = parseArgs({ ...eff, args: g.args }, { values: CLONE_VALUES });
+      const url = positionals[0];
+      if (!url) continue;
+      const branch = flags.find((f) => f.name === '-b' || f.name === '--branch' || f.name === '--revision');
+      if (branch?.valueWord && fixedRef(node, cmd, branch.valueWord)) continue;
+      const after = cmds.filter((c) => c.start > cmd.start);
+      const later = imageNodesAfter(model, node).filter((n) => n.stageIndex === node.stageIndex).flatMap((n) => n.run?.commands ?? []);
+      if (checksOutFixed(node, [...after, ...later])) continue;
+      const what = branch?.valueWord ? `the branch \`${branch.valueWord.value ?? branch.valueWord.text}\`` : 'the default branch';
+      report({
+        message: `\`git clone ${url.value ?? url.text}\` builds from ${what}, which moves between builds: clone a tag (\`--branch v1.2.3 --depth 1\`) or \`git checkout <commit>\` after cloning`,
+        range: wordRange(node, url),
+      });
     }
   },
 });

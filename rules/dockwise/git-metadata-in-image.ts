@@ -3,12 +3,13 @@ import {
   finalStageIsDevTarget,
   defineRule,
   dockerignoreExcludes,
+  commandsRunning,
   effectiveCommand,
-  nodesOf,
   parseArgs,
   pathBasename,
   ships,
   wordRange,
+  type EffectiveCommand,
   type InstructionNode,
   type ShellWord,
   type SimpleCommand,
@@ -21,8 +22,7 @@ function unquote(s: string): string {
 }
 
 /** `git clone <url> [dir]`: the directory the clone creates (relative as written), or null. */
-function cloneDir(cmd: SimpleCommand): { url: ShellWord; dir: string | null } | null {
-  const eff = effectiveCommand(cmd);
+function cloneDir(cmd: SimpleCommand, eff: EffectiveCommand = effectiveCommand(cmd)): { url: ShellWord; dir: string | null } | null {
   if (eff.name === null || pathBasename(eff.name) !== 'git') return null;
   const sub = parseArgs(eff, { values: ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path'] }).positionals[0];
   if (!sub || sub.value !== 'clone') return null;
@@ -98,16 +98,15 @@ export default defineRule({
     }
     // A clone in a builder or development image is usually its purpose.
     if (finalImageIsToolbox(model)) return;
-    for (const node of nodesOf(model, 'RUN', { onbuild: false })) {
-      if (!ships(model, node)) continue;
-      for (const cmd of node.run?.commands ?? []) {
-        const clone = cloneDir(cmd);
-        if (!clone || cloneCleaned(node, cmd, clone.dir)) continue;
-        report({
-          message: `\`git clone\` leaves \`${clone.dir ?? 'the clone'}/.git\` in the final image: delete it in the same RUN (\`rm -rf ${clone.dir ?? '<dir>'}/.git\`), or clone and build in a separate stage`,
-          range: wordRange(node, clone.url),
-        });
-      }
+    // Every git command of the RUNs (cloneDir accepts no other program), in file order.
+    for (const { node, cmd, eff } of commandsRunning(model, ['git'])) {
+      if (node.onbuild || !ships(model, node)) continue;
+      const clone = cloneDir(cmd, eff);
+      if (!clone || cloneCleaned(node, cmd, clone.dir)) continue;
+      report({
+        message: `\`git clone\` leaves \`${clone.dir ?? 'the clone'}/.git\` in the final image: delete it in the same RUN (\`rm -rf ${clone.dir ?? '<dir>'}/.git\`), or clone and build in a separate stage`,
+        range: wordRange(node, clone.url),
+      });
     }
   },
 });

@@ -6,7 +6,7 @@ import {
   defineRule,
   effectiveCommand,
   hasCacheMount,
-  nodesOf,
+  packageCommands,
   pathBasename,
   recogniseCleanup,
   recognisePackageCommand,
@@ -170,30 +170,35 @@ export default defineRule({
   },
   check({ model, report }) {
     if (finalImageIsToolbox(model) || windowsImage(model)) return;
-    for (const node of nodesOf(model, 'RUN', { onbuild: false })) {
+    // Only package-manager commands fill caches (cachesOf): those of every RUN, in file order.
+    let seenNode: InstructionNode | null = null;
+    let seen = new Set<Kind>();
+    for (const { node, pc } of packageCommands(model, { onbuild: false })) {
       if (!node.run || !ships(model, node)) continue;
       const cmds = node.run.commands;
-      const seen = new Set<Kind>();
-      for (const cmd of cmds) {
-        for (const kind of cachesOf(node, cmd)) {
-          if (seen.has(kind)) continue;
-          seen.add(kind);
-          const dirs = dirsOf(node, cmd, kind);
-          if (dirs === null || hasCacheMount(node, dirs)) continue;
-          const cleaned = cmds.some((c) => {
-            if (c.start <= cmd.start) return false;
-            const cl = recogniseCleanup(c);
-            if (cl && cl.method === 'tool' && (TOOL_CLEAN[kind] ?? []).some((k) => (cl.caches as readonly string[]).includes(k))) return true;
-            return removedPaths(node, c).some((p) => dirs.some((d) => covers(p, d)));
-          });
-          if (cleaned) continue;
-          const spec = SPECS[kind];
-          const dir = shownDir(kind, dirs, dirs[0] !== SPECS[kind].dirs[0]);
-          report({
-            message: `This RUN leaves the ${spec.label} (\`${dir}\`) in a layer of the final image: use \`RUN --mount=type=cache,target=${dir}\`, or clear it in the same RUN with ${spec.clean}`,
-            range: commandRange(node, cmd),
-          });
-        }
+      if (node !== seenNode) {
+        seenNode = node;
+        seen = new Set<Kind>();
+      }
+      const cmd = pc.command;
+      for (const kind of cachesOf(node, cmd)) {
+        if (seen.has(kind)) continue;
+        seen.add(kind);
+        const dirs = dirsOf(node, cmd, kind);
+        if (dirs === null || hasCacheMount(node, dirs)) continue;
+        const cleaned = cmds.some((c) => {
+          if (c.start <= cmd.start) return false;
+          const cl = recogniseCleanup(c);
+          if (cl && cl.method === 'tool' && (TOOL_CLEAN[kind] ?? []).some((k) => (cl.caches as readonly string[]).includes(k))) return true;
+          return removedPaths(node, c).some((p) => dirs.some((d) => covers(p, d)));
+        });
+        if (cleaned) continue;
+        const spec = SPECS[kind];
+        const dir = shownDir(kind, dirs, dirs[0] !== SPECS[kind].dirs[0]);
+        report({
+          message: `This RUN leaves the ${spec.label} (\`${dir}\`) in a layer of the final image: use \`RUN --mount=type=cache,target=${dir}\`, or clear it in the same RUN with ${spec.clean}`,
+          range: commandRange(node, cmd),
+        });
       }
     }
   },

@@ -27,21 +27,42 @@ interface Installed {
 /** Packages installed (and not removed again in the same RUN) by the RUNs before `node` in its image. */
 function installedBefore(model: Parameters<typeof imageNodesBefore>[0], node: InstructionNode): Installed[] {
   const out: Installed[] = [];
-  for (const n of imageNodesBefore(model, node)) {
-    for (const c of n.run?.commands ?? []) {
-      const install = recognisePackageInstall(c);
-      if (!install || !DISTRO.has(install.manager)) continue;
-      for (const p of install.packages) {
-        const names = p.dynamic ? (expandWord(n, c, p.word) ?? []).map((x) => x.split(/[=<>~]/)[0] ?? x) : [p.name];
-        for (const name of names) {
-          if (sameRunRemoval(n, install, name, p.word)) continue;
-          out.push({ node: n, install, word: p.word, name });
-        }
+  for (const n of imageNodesBefore(model, node)) for (const i of installedBy(n)) out.push(i);
+  return out;
+}
+
+/**
+ * What each RUN installs, computed once per instruction (every RUN with a removal asks about all
+ * the instructions before it). Nodes belong to immutable models, so this WeakMap is a cache, not
+ * state: it changes no result and is freed with the model.
+ */
+const installedByCache = new WeakMap<InstructionNode, readonly Installed[]>();
+
+function installedBy(n: InstructionNode): readonly Installed[] {
+  let v = installedByCache.get(n);
+  if (v === undefined) {
+    v = computeInstalledBy(n);
+    installedByCache.set(n, v);
+  }
+  return v;
+}
+
+/** Packages one RUN installs and does not remove again itself. */
+function computeInstalledBy(n: InstructionNode): Installed[] {
+  const out: Installed[] = [];
+  for (const c of n.run?.commands ?? []) {
+    const install = recognisePackageInstall(c);
+    if (!install || !DISTRO.has(install.manager)) continue;
+    for (const p of install.packages) {
+      const names = p.dynamic ? (expandWord(n, c, p.word) ?? []).map((x) => x.split(/[=<>~]/)[0] ?? x) : [p.name];
+      for (const name of names) {
+        if (sameRunRemoval(n, install, name, p.word)) continue;
+        out.push({ node: n, install, word: p.word, name });
       }
-      if (install.manager === 'apk' && install.virtual !== null) {
-        const v = install.virtual;
-        if (!sameRunRemoval(n, install, v, { text: v, value: v, start: 0, end: 0 })) out.push({ node: n, install, word: { text: v, value: v, start: 0, end: 0 }, name: v });
-      }
+    }
+    if (install.manager === 'apk' && install.virtual !== null) {
+      const v = install.virtual;
+      if (!sameRunRemoval(n, install, v, { text: v, value: v, start: 0, end: 0 })) out.push({ node: n, install, word: { text: v, value: v, start: 0, end: 0 }, name: v });
     }
   }
   return out;

@@ -2,12 +2,11 @@ import {
   commandEnv,
   copiedBefore,
   defineRule,
-  effectiveCommand,
+  commandsRunning,
   insertAfterWord,
   isTruthy,
   parseArgs,
   pathBasename,
-  runCommands,
   wordRange,
 } from '../../src/rule-api.js';
 
@@ -34,10 +33,11 @@ export default defineRule({
     references: ['https://docs.astral.sh/uv/concepts/projects/sync/#checking-if-the-lockfile-is-up-to-date', 'https://pipenv.pypa.io/en/latest/commands.html#install'],
   },
   check({ model, report }) {
-    for (const { node, cmd } of runCommands(model)) {
-      const eff = effectiveCommand(cmd);
+    for (const { node, cmd, eff } of commandsRunning(model, ['uv', 'poetry', 'pipenv'])) {
       if (eff.name === null) continue;
       const tool = pathBasename(eff.name);
+      // Only these tools are looked at below: skip parsing the arguments of every other command.
+      if (tool !== 'uv' && tool !== 'poetry' && tool !== 'pipenv') continue;
       const { flags, positionals } = parseArgs(eff, { values: ['--python', '-p', '--package', '--extra', '--group', '--directory', '--project', '--only-group', '--no-group', '--with', '--without', '--only', '-E', '--extras', '-C'] });
       const sub = positionals[0];
       if (!sub || sub.value === null) continue;

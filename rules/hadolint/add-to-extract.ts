@@ -83,7 +83,8 @@ export default defineRule({
           }
           continue;
         }
-        if (node.keyword !== 'RUN' || !node.run) continue;
+        // Nothing archive-like copied so far in this stage: no RUN can extract one of them.
+        if (node.keyword !== 'RUN' || !node.run || copied.length === 0) continue;
         for (const cmd of node.run.commands) {
           const names = extractedNames(cmd);
           if (names.length === 0) continue;

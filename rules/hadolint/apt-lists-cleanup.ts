@@ -1,4 +1,4 @@
-import { commandRange, defineRule, hasCacheMount, isFinalOrReused, nodesOf, recogniseCleanup, recogniseIndexUpdate, stageOf } from '../../src/rule-api.js';
+import { commandRange, defineRule, hasCacheMount, indexUpdates, isFinalOrReused, nodesOf, recogniseCleanup, recogniseIndexUpdate, stageOf } from '../../src/rule-api.js';
 
 export default defineRule({
   code: 'DL3009',
@@ -21,6 +21,8 @@ export default defineRule({
     equivalents: ['hadolint DL3009', 'dockerfilelint apt-get_missing_rm'],
   },
   check({ model, report }) {
+    // Nothing to look at in a file without any apt index refresh (the per-model list is shared).
+    if (!indexUpdates(model).some((u) => u.update.manager === 'apt')) return;
     for (const node of nodesOf(model, 'RUN')) {
       const stage = stageOf(model, node);
       if (!stage || !isFinalOrReused(model, stage) || !node.run) continue;

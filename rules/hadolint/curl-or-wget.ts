@@ -1,4 +1,4 @@
-import { defineRule, recogniseDownload, wordRange, effectiveCommand, type InstructionNode, type SimpleCommand } from '../../src/rule-api.js';
+import { defineRule, downloadCommands, recogniseDownload, wordRange, effectiveCommand, type InstructionNode, type SimpleCommand } from '../../src/rule-api.js';
 
 export default defineRule({
   code: 'DL4001',
@@ -21,6 +21,9 @@ export default defineRule({
     equivalents: ['hadolint DL4001', 'Trivy DS-0014'],
   },
   check({ model, report }) {
+    // A stage can only use both when the file has downloads by two different tools.
+    const tools = new Set(downloadCommands(model).map((d) => d.download.tool));
+    if (tools.size < 2) return;
     for (const stage of model.stages) {
       const used = new Set<string>();
       for (const node of stage.instructions) {

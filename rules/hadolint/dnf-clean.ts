@@ -1,10 +1,13 @@
-import { chainAfterCommand, commandRange, defineRule, hasCacheMount, isFinalOrReused, lastWithoutFollowUp, nodesOf, recogniseCleanup, recognisePackageCommand, stageOf, type SimpleCommand } from '../../src/rule-api.js';
+import { chainAfterCommand, commandRange, defineRule, hasCacheMount, isFinalOrReused, lastWithoutFollowUp, nodesOf, packageCommands, recogniseCleanup, recognisePackageCommand, stageOf, type PackageCommand, type SimpleCommand } from '../../src/rule-api.js';
 
 /** dnf subcommands that download packages into the cache (with their short aliases). */
 const DOWNLOADING = new Set(['install', 'in', 'localinstall', 'groupinstall', 'group install', 'module install', 'reinstall', 'rei', 'upgrade', 'up', 'update', 'distro-sync', 'dsync']);
 
 function dnfTool(c: SimpleCommand): string | null {
-  const pc = recognisePackageCommand(c);
+  return dnfToolOf(recognisePackageCommand(c));
+}
+
+function dnfToolOf(pc: PackageCommand | null): string | null {
   if (!pc || (pc.manager !== 'dnf' && pc.manager !== 'microdnf') || !DOWNLOADING.has(pc.subcommand)) return null;
   return pc.tool;
 }
@@ -25,6 +28,8 @@ export default defineRule({
     equivalents: ['hadolint DL3040', 'Trivy DS-0019', 'Trivy DS-0027'],
   },
   check({ model, report }) {
+    // Nothing to look at in a file without any downloading dnf command (the per-model list is shared).
+    if (!packageCommands(model).some(({ pc }) => dnfToolOf(pc) !== null)) return;
     for (const node of nodesOf(model, 'RUN')) {
       const stage = stageOf(model, node);
       if (!stage || (!node.onbuild && !isFinalOrReused(model, stage))) continue;

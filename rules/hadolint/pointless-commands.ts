@@ -1,4 +1,4 @@
-import { basename, defineRule, effectiveCommand, runCommands, wordRange } from '../../src/rule-api.js';
+import { basename, commandsRunning, defineRule, wordRange } from '../../src/rule-api.js';
 
 const POINTLESS = new Set(['free', 'kill', 'mount', 'ps', 'service', 'shutdown', 'ssh', 'top', 'vim']);
 
@@ -18,8 +18,7 @@ export default defineRule({
     equivalents: ['hadolint DL3001'],
   },
   check({ model, report }) {
-    for (const { node, cmd } of runCommands(model)) {
-      const eff = effectiveCommand(cmd);
+    for (const { node, eff } of commandsRunning(model, [...POINTLESS])) {
       if (eff.name === null || !eff.nameWord) continue;
       const name = basename(eff.name);
       if (!POINTLESS.has(name)) continue;

@@ -1,4 +1,4 @@
-import { basename, defineRule, effectiveCommand, parseArgs, runCommands, wordRange } from '../../src/rule-api.js';
+import { basename, commandsRunning, defineRule, parseArgs, wordRange } from '../../src/rule-api.js';
 
 export default defineRule({
   code: 'DL4005',
@@ -16,8 +16,7 @@ export default defineRule({
     equivalents: ['hadolint DL4005'],
   },
   check({ model, report }) {
-    for (const { node, cmd } of runCommands(model)) {
-      const eff = effectiveCommand(cmd);
+    for (const { node, eff } of commandsRunning(model, ['ln'])) {
       if (eff.name === null || basename(eff.name) !== 'ln') continue;
       const { flags, positionals } = parseArgs(eff, { values: ['-S', '--suffix', '-t', '--target-directory'] });
       const targetDir = flags.find((f) => f.name === '-t' || f.name === '--target-directory')?.value ?? null;

@@ -1,4 +1,4 @@
-import { commandRange, defineRule, effectiveCommand, runCommands } from '../../src/rule-api.js';
+import { commandRange, commandsRunning, defineRule } from '../../src/rule-api.js';
 
 export default defineRule({
   code: 'DL3003',
@@ -16,8 +16,8 @@ export default defineRule({
     equivalents: ['hadolint DL3003', 'Trivy DS-0013'],
   },
   check({ model, report }) {
-    for (const { node, cmd } of runCommands(model)) {
-      if (effectiveCommand(cmd).name !== 'cd') continue;
+    for (const { node, cmd, eff } of commandsRunning(model, ['cd'])) {
+      if (eff.name !== 'cd') continue;
       report({ message: 'Use WORKDIR to switch to a directory', range: commandRange(node, cmd) });
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, effectiveCommand, basename, hasFlag, flagOccurrences, insertAfterWord, runCommands, unquote, wordRange } from '../../src/rule-api.js';
+import { defineRule, commandsRunning, basename, hasFlag, flagOccurrences, insertAfterWord, unquote, wordRange } from '../../src/rule-api.js';
 
 export default defineRule({
   code: 'DL3046',
@@ -16,8 +16,7 @@ export default defineRule({
     equivalents: ['hadolint DL3046'],
   },
   check({ model, report }) {
-    for (const { node, cmd } of runCommands(model)) {
-      const eff = effectiveCommand(cmd);
+    for (const { node, eff } of commandsRunning(model, ['useradd'])) {
       if (eff.name === null || basename(eff.name) !== 'useradd' || !eff.nameWord) continue;
       if (hasFlag(eff, '-l', '--no-log-init')) continue;
       for (const f of flagOccurrences(eff, '-u', '--uid')) {

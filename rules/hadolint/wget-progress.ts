@@ -1,4 +1,4 @@
-import { defineRule, effectiveCommand, insertAfterWord, recogniseDownload, runCommands, wordRange } from '../../src/rule-api.js';
+import { defineRule, downloadCommands, effectiveCommand, insertAfterWord, wordRange } from '../../src/rule-api.js';
 
 export default defineRule({
   code: 'DL3047',
@@ -18,9 +18,8 @@ export default defineRule({
     equivalents: ['hadolint DL3047'],
   },
   check({ model, report }) {
-    for (const { node, cmd } of runCommands(model)) {
-      const dl = recogniseDownload(cmd);
-      if (!dl || dl.tool !== 'wget' || dl.quiet) continue;
+    for (const { node, cmd, download: dl } of downloadCommands(model)) {
+      if (dl.tool !== 'wget' || dl.quiet) continue;
       const word = effectiveCommand(cmd).nameWord;
       if (!word) continue;
       report({

@@ -1,4 +1,4 @@
-import { chainAfterCommand, commandRange, defineRule, hasCacheMount, isFinalOrReused, lastWithoutFollowUp, nodesOf, recogniseCleanup, recognisePackageInstall, stageOf } from '../../src/rule-api.js';
+import { chainAfterCommand, commandRange, defineRule, hasCacheMount, isFinalOrReused, lastWithoutFollowUp, nodesOf, packageInstalls, recogniseCleanup, recognisePackageInstall, stageOf } from '../../src/rule-api.js';
 
 export default defineRule({
   code: 'DL3060',
@@ -18,6 +18,8 @@ export default defineRule({
     equivalents: ['hadolint DL3060'],
   },
   check({ model, report }) {
+    // Nothing to look at in a file without any yarn install (the per-model list is shared).
+    if (!packageInstalls(model).some((i) => i.install.manager === 'yarn')) return;
     for (const node of nodesOf(model, 'RUN')) {
       const stage = stageOf(model, node);
       if (!stage || (!node.onbuild && !isFinalOrReused(model, stage))) continue;

@@ -1,4 +1,4 @@
-import { chainAfterCommand, commandRange, defineRule, hasCacheMount, isFinalOrReused, lastWithoutFollowUp, nodesOf, recogniseCleanup, recognisePackageInstall, stageOf } from '../../src/rule-api.js';
+import { chainAfterCommand, commandRange, defineRule, hasCacheMount, isFinalOrReused, lastWithoutFollowUp, nodesOf, packageInstalls, recogniseCleanup, recognisePackageInstall, stageOf } from '../../src/rule-api.js';
 
 export default defineRule({
   code: 'DL3036',
@@ -16,6 +16,8 @@ export default defineRule({
     equivalents: ['hadolint DL3036', 'Trivy DS-0020'],
   },
   check({ model, report }) {
+    // Nothing to look at in a file without any zypper install (the per-model list is shared).
+    if (!packageInstalls(model).some((i) => i.install.manager === 'zypper')) return;
     for (const node of nodesOf(model, 'RUN')) {
       const stage = stageOf(model, node);
       if (!stage || (!node.onbuild && !isFinalOrReused(model, stage))) continue;

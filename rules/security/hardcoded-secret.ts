@@ -1,12 +1,12 @@
 import {
   defineRule,
-  effectiveCommand,
+  commandsRunning,
   parseArgs,
   recogniseDownload,
-  runCommands,
   shellRange,
   wordRange,
   type DockerfileModel,
+  type EffectiveCommand,
   type InstructionNode,
   type Range,
   type ShellWord,
@@ -63,24 +63,48 @@ function partFormat(part: string): string | null {
   return null;
 }
 
-/** Known-format tokens in a text: offsets into `text`. */
-function formatHits(text: string): { start: number; end: number; what: string }[] {
+/** First characters of the credential formats (every format is anchored on a literal prefix). */
+const TOKEN_FIRST = new Set(['e', 'S', 's']);
+const PART_FIRST = new Set(['A', 'g', 'x', 's', 'r', 'n', 'p', 'd', 'h']);
+
+/** The characters of a candidate token, `[A-Za-z0-9_.-]`, by ASCII code (1 = part of a token). */
+const TOKEN_CHAR: Uint8Array = (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) t[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45 ? 1 : 0;
+  return t;
+})();
+
+function tokenChar(c: number): boolean {
+  return c < 128 && TOKEN_CHAR[c] === 1;
+}
+
+/** Known-format tokens in `text` between offsets `from` and `to`: offsets relative to `from`. */
+function formatHits(text: string, from: number, to: number): { start: number; end: number; what: string }[] {
   const out: { start: number; end: number; what: string }[] = [];
-  // Candidate tokens: maximal runs of word characters, dots and dashes (a linear scan).
-  const token = /[A-Za-z0-9_.-]+/g;
-  for (let m = token.exec(text); m !== null; m = token.exec(text)) {
-    const tok = m[0];
+  // Candidate tokens: maximal runs of word characters, dots and dashes (a linear scan over char
+  // codes of the file text itself, no copy; only tokens long enough to be a credential are sliced).
+  let i = from;
+  while (i < to) {
+    if (!tokenChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < to && tokenChar(text.charCodeAt(i))) i++;
     // Tokens longer than any credential format are skipped (and keep the per-token tests cheap).
-    if (tok.length < 20 || tok.length > 2048) continue;
-    const whole = tokenFormat(tok);
+    if (i - start < 20 || i - start > 2048) continue;
+    const tok = text.slice(start, i);
+    const at = start - from;
+    // Every format starts with a fixed letter: tokens starting otherwise cannot match one.
+    const whole = TOKEN_FIRST.has(tok.charAt(0)) ? tokenFormat(tok) : null;
     if (whole !== null) {
-      out.push({ start: m.index, end: m.index + tok.length, what: whole });
+      out.push({ start: at, end: at + tok.length, what: whole });
       continue;
     }
     let offset = 0;
     for (const part of tok.split('.')) {
-      const what = part.length >= 20 ? partFormat(part) : null;
-      if (what !== null) out.push({ start: m.index + offset, end: m.index + offset + part.length, what });
+      const what = part.length >= 20 && PART_FIRST.has(part.charAt(0)) ? partFormat(part) : null;
+      if (what !== null) out.push({ start: at + offset, end: at + offset + part.length, what });
       offset += part.length + 1;
     }
   }
@@ -92,6 +116,8 @@ function formatHits(text: string): { start: number; end: number; what: string }[
 /** PEM private keys with a literal body (a header followed by base64, not by `$KEY`). */
 function privateKeyHits(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  // Every header contains this text: most instructions need no regex scan at all.
+  if (!text.includes('PRIVATE KEY')) return out;
   const header = /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g;
   for (let m = header.exec(text); m !== null; m = header.exec(text)) {
     let i = m.index + m[0].length;
@@ -177,9 +203,11 @@ function valueRange(node: InstructionNode, w: ShellWord, prefixLength: number): 
   return wordRange(node, w);
 }
 
-function commandHits(node: InstructionNode, cmd: SimpleCommand, all: readonly SimpleCommand[]): Hit[] {
+/** The programs commandHits looks at. */
+const COMMAND_PROGRAMS: readonly string[] = ['sshpass', ...LOGIN_TOOLS, ...MYSQL_CLIENTS, 'htpasswd', 'chpasswd', 'curl', 'wget'];
+
+function commandHits(node: InstructionNode, cmd: SimpleCommand, eff: EffectiveCommand, all: readonly SimpleCommand[]): Hit[] {
   const hits: Hit[] = [];
-  const eff = effectiveCommand(cmd);
   const name = eff.name === null ? null : eff.name.replace(/^.*\//, '');
   if (name === null) return hits;
   const literal = (v: string | null): v is string => v !== null && !placeholderSecret(v);
@@ -237,7 +265,7 @@ function commandHits(node: InstructionNode, cmd: SimpleCommand, all: readonly Si
 }
 
 /** `echo 'root:pw' | chpasswd`, `chpasswd <<< 'root:pw'`, and heredocs with literal `user:password` lines. */
-function chpasswdHits(node: InstructionNode, cmd: SimpleCommand, eff: ReturnType<typeof effectiveCommand>, all: readonly SimpleCommand[]): Hit[] {
+function chpasswdHits(node: InstructionNode, cmd: SimpleCommand, eff: EffectiveCommand, all: readonly SimpleCommand[]): Hit[] {
   const hits: Hit[] = [];
   const encrypted = eff.args.some((a) => a.value === '-e' || a.value === '--encrypted');
   const what = encrypted ? 'a password hash' : 'a password';
@@ -276,9 +304,9 @@ function textHits(model: DockerfileModel, start: number, end: number): Hit[] {
   const text = model.text.slice(start, end);
   const hits: Hit[] = [];
   const at = (s: number, e: number): Range => model.lines.rangeAt(start + s, start + e);
-  for (const h of formatHits(text)) hits.push({ message: `This looks like ${h.what}: a credential written in the Dockerfile ships in the image metadata or history; pass it with a build secret instead`, range: at(h.start, h.end) });
+  const taken = formatHits(model.text, start, end);
+  for (const h of taken) hits.push({ message: `This looks like ${h.what}: a credential written in the Dockerfile ships in the image metadata or history; pass it with a build secret instead`, range: at(h.start, h.end) });
   for (const h of privateKeyHits(text)) hits.push({ message: 'A private key is written in the Dockerfile: it ships in the image history; mount it with RUN --mount=type=secret or --mount=type=ssh instead', range: at(h.start, h.end) });
-  const taken = formatHits(text);
   for (const h of urlCredentialHits(text)) if (!taken.some((t) => t.start < h.end && h.start < t.end)) hits.push({ message: 'A password is written in this URL: it ships in the image metadata or history; pass credentials with a build secret instead', range: at(h.start, h.end) });
   return hits;
 }
@@ -307,14 +335,9 @@ export default defineRule({
     for (const inst of model.syntax.instructions) {
       for (const h of textHits(model, inst.start, inst.end)) report(h);
     }
-    const byNode = new Map<InstructionNode, SimpleCommand[]>();
-    for (const { node, cmd } of runCommands(model)) {
-      let all = byNode.get(node);
-      if (!all) {
-        all = node.run?.commands ?? [];
-        byNode.set(node, all);
-      }
-      for (const h of commandHits(node, cmd, all)) report(h);
+    // Only these programs can give command hits (commandHits re-checks the name).
+    for (const { node, cmd, eff } of commandsRunning(model, COMMAND_PROGRAMS)) {
+      for (const h of commandHits(node, cmd, eff, node.run?.commands ?? [])) report(h);
     }
   },
 });

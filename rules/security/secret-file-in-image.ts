@@ -1,10 +1,9 @@
 import {
   argDefinitions,
   defineRule,
-  effectiveCommand,
+  commandsRunning,
   nodesOf,
   parseArgs,
-  runCommands,
   ships,
   unquote,
   wordsRange,
@@ -54,14 +53,18 @@ function absolute(path: string, workdir: string | null): string {
 /** Basenames removed by `rm` in the RUNs of a stage after an instruction. */
 function removedAfter(model: DockerfileModel, node: InstructionNode): Set<string> {
   const out = new Set<string>();
-  for (const { node: n, cmd } of runCommands(model, { onbuild: false })) {
+  // (`rm` and `/bin/rm` are both among the commands whose basename is `rm`.)
+  for (const { node: n, eff } of commandsRunning(model, ['rm'])) {
+    if (n.onbuild) continue;
     if (n.stageIndex !== node.stageIndex || n.index <= node.index) continue;
-    const eff = effectiveCommand(cmd);
     if (eff.name !== 'rm' && eff.name !== '/bin/rm') continue;
     for (const p of parseArgs(eff).positionals) if (p.value !== null) out.add(base(p.value));
   }
   return out;
 }
+
+/** The programs `credentialSetup` recognises. */
+const SETUP_PROGRAMS = new Set(['aws', 'gcloud', 'az', 'docker', 'podman', 'buildah', 'nerdctl']);
 
 /** Commands that write credentials into the layer (Trivy DS-0031's setup commands, plus docker login). */
 function credentialSetup(words: readonly (string | null)[]): number {
@@ -145,12 +148,15 @@ export default defineRule({
     }
 
     // RUN steps that store credentials in the layer.
-    for (const { node, cmd } of runCommands(model)) {
+    // (The programs credentialSetup knows; see commandsRunning for the name test.)
+    for (const { node, eff } of commandsRunning(model, [...SETUP_PROGRAMS])) {
       if (!ships(model, node) || !node.run) continue;
       if (node.run.mounts.some((m) => m.type === 'secret')) continue;
-      const eff = effectiveCommand(cmd);
       if (!eff.nameWord) continue;
-      const words = [eff.name === null ? null : eff.name.replace(/^.*\//, ''), ...eff.args.map((a) => a.value)];
+      const program = eff.name === null ? null : eff.name.replace(/^.*\//, '');
+      // Only these programs store credentials (see credentialSetup): skip building the word list otherwise.
+      if (program === null || !SETUP_PROGRAMS.has(program)) continue;
+      const words = [program, ...eff.args.map((a) => a.value)];
       const n = credentialSetup(words);
       if (n === 0) continue;
       const last = n > 1 ? (eff.args[n - 2] ?? eff.nameWord) : eff.nameWord;

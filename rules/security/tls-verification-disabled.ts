@@ -1,16 +1,20 @@
 import {
   defineRule,
+  commandsRunning,
+  commandsWithAssignments,
+  downloadCommands,
   effectiveCommand,
+  packageCommands,
   flagRange,
   nodesOf,
   parseArgs,
   recogniseDownload,
   recognisePackageCommand,
-  runCommands,
   shellRange,
   wordRange,
   wordsRange,
   argDefinitions,
+  type EffectiveCommand,
   type InstructionNode,
   type Range,
   type ShellWord,
@@ -49,8 +53,17 @@ const ENV_CHECKS: Readonly<Record<string, { bad: (v: string) => boolean; what: s
   GOFLAGS: { bad: (v) => /(?:^|\s)-insecure(?:$|[\s=])/.test(v), what: 'lets `go get` use plain HTTP' },
 };
 
+/** The same checks in a Map: a lookup by an arbitrary variable name stays cheap. */
+const ENV_CHECK_MAP: ReadonlyMap<string, { bad: (v: string) => boolean; what: string }> = new Map(Object.entries(ENV_CHECKS));
+
 function envCheck(name: string): { bad: (v: string) => boolean; what: string } | undefined {
-  return ENV_CHECKS[name] ?? (name === 'npm_config_strict_ssl' ? ENV_CHECKS.NPM_CONFIG_STRICT_SSL : name === 'npm_config_registry' ? ENV_CHECKS.NPM_CONFIG_REGISTRY : undefined);
+  const own = ENV_CHECK_MAP.get(name);
+  if (own) return own;
+  if (name === 'npm_config_strict_ssl') return ENV_CHECKS.NPM_CONFIG_STRICT_SSL;
+  if (name === 'npm_config_registry') return ENV_CHECKS.NPM_CONFIG_REGISTRY;
+  // Names of Object.prototype members (`toString`, `__proto__`) resolve through the prototype, as
+  // the plain object lookup always did (the rule then fails on such a variable; kept unchanged).
+  return name in Object.prototype ? ENV_CHECKS[name] : undefined;
 }
 
 /** `sslverify=0` as written in yum/dnf repo files and `--setopt` values. */
@@ -65,29 +78,32 @@ function stripQuotes(s: string): string {
   return s.replace(/^(["'])(.*)\1$/, '$2');
 }
 
+/** Programs commandHits looks at by name (besides downloads and package-manager commands). */
+const CHECKED_PROGRAMS: readonly string[] = ['export', 'declare', 'typeset', 'readonly', 'yum-config-manager', 'dnf-config-manager', 'git', 'echo', 'printf'];
+
 /** Findings for one simple command of a RUN. */
-function commandHits(node: InstructionNode, cmd: SimpleCommand): Hit[] {
+function commandHits(node: InstructionNode, cmd: SimpleCommand, eff: EffectiveCommand): Hit[] {
   const hits: Hit[] = [];
-  const eff = effectiveCommand(cmd);
 
   // Environment assignments: `PYTHONHTTPSVERIFY=0 python x`, `env A=1 cmd`, `export A=1`.
-  const assignments: { name: string; value: string | null; range: Range }[] = eff.assignments.map((a) => ({
-    name: a.name,
-    value: a.value === null ? '' : a.value.value,
-    range: shellRange(node, a.start, a.end),
-  }));
+  // (Ranges are computed only for the assignments that are reported.)
+  for (const a of eff.assignments) {
+    const check = envCheck(a.name);
+    const value = a.value === null ? '' : a.value.value;
+    if (check && value !== null && check.bad(value)) hits.push({ message: `${a.name}=${value} ${check.what}`, range: shellRange(node, a.start, a.end) });
+  }
   const name = eff.name === null ? null : eff.name.replace(/^.*\//, '');
   if ((name === 'export' || name === 'declare' || name === 'typeset' || name === 'readonly') && eff.args.length > 0) {
     for (const w of eff.args) {
       const v = w.value;
       if (v === null) continue;
       const eq = v.indexOf('=');
-      if (eq > 0) assignments.push({ name: v.slice(0, eq), value: v.slice(eq + 1), range: wordRange(node, w) });
+      if (eq <= 0) continue;
+      const aName = v.slice(0, eq);
+      const value = v.slice(eq + 1);
+      const check = envCheck(aName);
+      if (check && check.bad(value)) hits.push({ message: `${aName}=${value} ${check.what}`, range: wordRange(node, w) });
     }
-  }
-  for (const a of assignments) {
-    const check = envCheck(a.name);
-    if (check && a.value !== null && check.bad(a.value)) hits.push({ message: `${a.name}=${a.value} ${check.what}`, range: a.range });
   }
   if (name === null) return hits;
 
@@ -252,9 +268,19 @@ export default defineRule({
     references: ['https://curl.se/docs/sslcerts.html', 'https://docs.docker.com/build/building/best-practices/'],
   },
   check({ model, report }) {
-    for (const { node, cmd } of runCommands(model)) {
-      for (const h of commandHits(node, cmd)) report(h);
-    }
+    // commandHits finds nothing in a command without assignments that is neither a download, nor
+    // a package-manager command, nor one of CHECKED_PROGRAMS: only those are looked at (each once).
+    // Their findings come in another order than file order, which the engine's sort settles.
+    const seen = new Set<SimpleCommand>();
+    const visit = (node: InstructionNode, cmd: SimpleCommand, eff: EffectiveCommand): void => {
+      if (seen.has(cmd)) return;
+      seen.add(cmd);
+      for (const h of commandHits(node, cmd, eff)) report(h);
+    };
+    for (const { node, cmd, eff } of commandsWithAssignments(model)) visit(node, cmd, eff);
+    for (const { node, cmd, eff } of commandsRunning(model, CHECKED_PROGRAMS)) visit(node, cmd, eff);
+    for (const { node, cmd } of downloadCommands(model)) visit(node, cmd, effectiveCommand(cmd));
+    for (const { node, pc } of packageCommands(model)) visit(node, pc.command, effectiveCommand(pc.command));
     for (const node of nodesOf(model, ['ENV', 'ARG'])) {
       if (node.stageIndex === null) continue;
       const defs =

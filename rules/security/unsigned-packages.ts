@@ -1,4 +1,5 @@
 import {
+  commandsRunning,
   defineRule,
   effectiveCommand,
   flagRange,
@@ -6,7 +7,7 @@ import {
   parseArgs,
   recognisePackageCommand,
   recognisePackageInstall,
-  runCommands,
+  packageCommands,
   wordRange,
   type InstructionNode,
   type Range,
@@ -54,26 +55,28 @@ function commandHits(node: InstructionNode, cmd: SimpleCommand): Hit[] {
   const hits: Hit[] = [];
   const pc = recognisePackageCommand(cmd);
   if (pc) {
-    const local = onlyLocalFiles(cmd);
+    // Both are computed only for the flags that matter (most package commands have none of them).
+    let localMemo: boolean | undefined;
+    const localFiles = (): boolean => (localMemo ??= onlyLocalFiles(cmd));
     for (const f of pc.flags) {
-      const range = flagRange(node, f);
+      const range = (): Range => flagRange(node, f);
       if (pc.manager === 'apk' && f.name === '--allow-untrusted') {
         // `apk index --allow-untrusted` builds a local index (signed afterwards); local .apk files are the build's own.
-        if (pc.subcommand === 'index' || local) continue;
-        hits.push({ message: `apk ${pc.subcommand} --allow-untrusted installs packages without checking their signatures`, range });
+        if (pc.subcommand === 'index' || localFiles()) continue;
+        hits.push({ message: `apk ${pc.subcommand} --allow-untrusted installs packages without checking their signatures`, range: range() });
       } else if (pc.manager === 'apt' && (f.name === '--allow-unauthenticated' || f.name === '--force-yes' || f.name === '--allow-insecure-repositories')) {
-        if (local) continue;
-        hits.push({ message: `${pc.tool} ${f.name} installs packages whose signatures could not be verified`, range });
+        if (localFiles()) continue;
+        hits.push({ message: `${pc.tool} ${f.name} installs packages whose signatures could not be verified`, range: range() });
       } else if (pc.manager === 'apt' && (f.name === '-o' || f.name === '--option') && f.value !== null && APT_INSECURE_OPTION.test(f.value)) {
         hits.push({ message: `${pc.tool} -o ${f.value} accepts unsigned repositories`, range: wordRange(node, f.valueWord ?? f.word) });
       } else if ((pc.manager === 'yum' || pc.manager === 'dnf' || pc.manager === 'microdnf') && f.name === '--nogpgcheck') {
-        if (local) continue;
-        hits.push({ message: `${pc.tool} --nogpgcheck installs packages without checking their GPG signatures`, range });
+        if (localFiles()) continue;
+        hits.push({ message: `${pc.tool} --nogpgcheck installs packages without checking their GPG signatures`, range: range() });
       } else if ((pc.manager === 'yum' || pc.manager === 'dnf' || pc.manager === 'microdnf') && f.name === '--setopt' && f.value !== null && /(?:^|\.)gpgcheck\s*=\s*["']?(?:0|false|no)\b/i.test(f.value)) {
         hits.push({ message: `${pc.tool} --setopt=${f.value} turns off GPG signature checks`, range: wordRange(node, f.valueWord ?? f.word) });
       } else if (pc.manager === 'zypper' && (f.name === '--no-gpg-checks' || f.name === '--gpg-auto-import-keys')) {
-        if (f.name === '--gpg-auto-import-keys' || local) continue;
-        hits.push({ message: 'zypper --no-gpg-checks installs packages without checking their GPG signatures', range });
+        if (f.name === '--gpg-auto-import-keys' || localFiles()) continue;
+        hits.push({ message: 'zypper --no-gpg-checks installs packages without checking their GPG signatures', range: range() });
       }
     }
     return hits;
@@ -120,13 +123,22 @@ export default defineRule({
     references: ['https://wiki.debian.org/SecureApt', 'https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper'],
   },
   check({ model, report }) {
-    for (const { node, cmd } of runCommands(model)) {
+    // commandHits finds nothing in a command that is neither a package-manager command nor `rpm`:
+    // only those are looked at (each once; the engine's sort puts the findings in file order).
+    const seen = new Set<SimpleCommand>();
+    const visit = (node: InstructionNode, cmd: SimpleCommand): void => {
+      if (seen.has(cmd)) return;
+      seen.add(cmd);
       for (const h of commandHits(node, cmd)) report(h);
-    }
+    };
+    for (const { node, pc } of packageCommands(model)) visit(node, pc.command);
+    for (const { node, cmd } of commandsRunning(model, ['rpm'])) visit(node, cmd);
     // Sources lines with [trusted=yes], found in the RUN text (echo arguments, heredoc bodies).
     for (const node of nodesOf(model, 'RUN')) {
       const { start, end } = node.syntax;
       const text = model.text.slice(start, end);
+      // Every sources line contains `deb`: most RUNs need no regex scan.
+      if (!text.includes('deb')) continue;
       for (const hit of trustedSourceLines(text)) {
         report({ message: `${text.slice(hit.start, hit.end)} turns off signature checks for a remote apt repository; use signed-by= with the repository key`, range: model.lines.rangeAt(start + hit.start, start + hit.end) });
       }

@@ -1,4 +1,4 @@
-import { commandRange, defineRule, effectiveCommand, nodesOf, recogniseCleanup, recogniseIndexUpdate, recognisePackageCommand, type CacheKind, type SimpleCommand } from '../../src/rule-api.js';
+import { commandRange, defineRule, effectiveCommand, indexUpdates, recogniseCleanup, recognisePackageCommand, type CacheKind, type SimpleCommand } from '../../src/rule-api.js';
 
 type Family = 'apt' | 'apk' | 'rpm' | 'zypper';
 
@@ -68,31 +68,27 @@ export default defineRule({
     references: ['https://docs.docker.com/build/building/best-practices/#apt-get', 'https://avd.aquasec.com/misconfig/ds017'],
   },
   check({ model, report }) {
-    for (const node of nodesOf(model, 'RUN')) {
-      if (!node.run) continue;
-      const cmds = node.run.commands;
-      for (const cmd of cmds) {
-        const update = recogniseIndexUpdate(cmd);
-        if (!update) continue;
-        const family = familyOf(update.manager);
-        if (family === null) continue;
-        const later = cmds.filter((c) => c.start > cmd.start);
-        const consumed = later.some((c) => {
-          const pc = recognisePackageCommand(c);
-          if (pc !== null) return familyOf(pc.manager) === family && CONSUMERS[family].includes(pc.subcommand);
-          const eff = effectiveCommand(c);
-          const xx = eff.name === null ? undefined : XX_WRAPPERS[eff.name];
-          return xx === family && eff.args.some((a) => a.value !== null && CONSUMERS[family].includes(a.value));
-        });
-        // An index deleted again in the same RUN cannot go stale in the cache.
-        const dropped = later.some((c) => recogniseCleanup(c)?.caches.some((k) => INDEX_CACHES[family].includes(k)) === true);
-        if (consumed || dropped || later.some(opaque)) continue;
-        const what = family === 'apt' ? 'install' : family === 'apk' ? 'add' : 'install';
-        report({
-          message: `\`${update.tool} ${update.subcommand}\` is not followed by \`${update.tool} ${what}\` in the same RUN: the cached index layer goes stale; refresh and install in one RUN`,
-          range: commandRange(node, cmd),
-        });
-      }
+    // Every index refresh of every RUN, in file order.
+    for (const { node, cmd, update } of indexUpdates(model)) {
+      const cmds = node.run?.commands ?? [];
+      const family = familyOf(update.manager);
+      if (family === null) continue;
+      const later = cmds.filter((c) => c.start > cmd.start);
+      const consumed = later.some((c) => {
+        const pc = recognisePackageCommand(c);
+        if (pc !== null) return familyOf(pc.manager) === family && CONSUMERS[family].includes(pc.subcommand);
+        const eff = effectiveCommand(c);
+        const xx = eff.name === null ? undefined : XX_WRAPPERS[eff.name];
+        return xx === family && eff.args.some((a) => a.value !== null && CONSUMERS[family].includes(a.value));
+      });
+      // An index deleted again in the same RUN cannot go stale in the cache.
+      const dropped = later.some((c) => recogniseCleanup(c)?.caches.some((k) => INDEX_CACHES[family].includes(k)) === true);
+      if (consumed || dropped || later.some(opaque)) continue;
+      const what = family === 'apt' ? 'install' : family === 'apk' ? 'add' : 'install';
+      report({
+        message: `\`${update.tool} ${update.subcommand}\` is not followed by \`${update.tool} ${what}\` in the same RUN: the cached index layer goes stale; refresh and install in one RUN`,
+        range: commandRange(node, cmd),
+      });
     }
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule, effectiveCommand, nodesOf, parseArgs, runCommands, ships, wordRange, type ShellWord, type SimpleCommand } from '../../src/rule-api.js';
+import { commandsRunning, defineRule, effectiveCommandsOf, nodesOf, parseArgs, ships, wordRange, type InstructionNode, type ShellWord } from '../../src/rule-api.js';
 
 /**
  * True when a chmod mode makes files writable by others without the sticky bit: octal modes
@@ -34,11 +34,14 @@ function worldWritable(mode: string): boolean {
 }
 
 /** Paths removed by an `rm` later in the same RUN (compared by their text without quotes). */
-function removedLater(cmds: readonly SimpleCommand[], after: number): Set<string> {
+function removedLater(node: InstructionNode, after: number): Set<string> {
   const out = new Set<string>();
-  for (const c of cmds) {
-    if (c.start <= after) continue;
-    const eff = effectiveCommand(c);
+  const cmds = node.run?.commands ?? [];
+  const effs = effectiveCommandsOf(node);
+  for (let i = 0; i < cmds.length; i++) {
+    const c = cmds[i];
+    const eff = effs[i];
+    if (c === undefined || eff === undefined || c.start <= after) continue;
     if (eff.name !== 'rm' && eff.name !== '/bin/rm') continue;
     for (const p of parseArgs(eff).positionals) out.add(bare(p));
   }
@@ -71,22 +74,22 @@ export default defineRule({
     const flag = (mode: string, range: Parameters<typeof report>[0]['range'], what: string): void => {
       report({ message: `${what} mode ${mode} makes the files writable by every user; grant write access to the owning user or group instead`, range });
     };
-    for (const { node, cmd } of runCommands(model)) {
+    // (The name test below matches only among these: see commandsRunning.)
+    for (const { node, cmd, eff } of commandsRunning(model, ['chmod', 'mkdir', 'install'])) {
       if (!ships(model, node) || !node.run) continue;
-      const eff = effectiveCommand(cmd);
       const name = eff.name?.replace(/^.*\//, '') ?? null;
       if (name === 'chmod') {
         const { positionals } = parseArgs(eff, { values: ['--reference'] });
         const [mode, ...paths] = positionals;
         if (!mode || mode.value === null || paths.length === 0 || !worldWritable(mode.value)) continue;
-        const removed = removedLater(node.run.commands, cmd.start);
+        const removed = removedLater(node, cmd.start);
         if (paths.every((p) => removed.has(bare(p)))) continue;
         flag(mode.value, wordRange(node, mode), 'chmod');
       } else if (name === 'mkdir' || name === 'install') {
         const { flags, positionals } = parseArgs(eff, { values: ['-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S', '--suffix', '-Z', '--context'] });
         for (const f of flags) {
           if ((f.name !== '-m' && f.name !== '--mode') || f.value === null || !worldWritable(f.value)) continue;
-          const removed = removedLater(node.run.commands, cmd.start);
+          const removed = removedLater(node, cmd.start);
           if (positionals.length > 0 && positionals.every((p) => removed.has(bare(p)))) continue;
           flag(f.value, wordRange(node, f.valueWord ?? f.word), name);
         }

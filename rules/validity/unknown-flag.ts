@@ -24,10 +24,11 @@ export default defineRule({
       const s = node.syntax;
       if (s.keyword === 'HEALTHCHECK' && s.args[0]?.value.toUpperCase() === 'NONE') continue;
       const known = knownFlags(s.keyword);
-      const names = Object.keys(known);
       for (const f of builderFlags(model, s)) {
         if (f.name === '' && f.value === null) continue; // a bare `--` ends the flags
         if (Object.prototype.hasOwnProperty.call(known, f.name)) continue;
+        // (Listed only for an unknown flag: most instructions have none.)
+        const names = Object.keys(known);
         let hint = '';
         const exact = names.find((n) => n === f.name.toLowerCase());
         if (exact) hint = ` (flag names are case-sensitive: use --${exact})`;

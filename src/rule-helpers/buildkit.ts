@@ -251,10 +251,26 @@ export interface ArgDefinition {
 }
 
 /**
- * Every `name[=value]` an ARG declares, as BuildKit splits them (whitespace outside quotes).
- * The model's `properties` only hold the first one.
+ * The ARG definitions of each instruction, computed once (six rules ask for them). An
+ * instruction belongs to one immutable model, so this WeakMap is a cache, not state: it changes
+ * no result and is freed with the syntax tree.
  */
-export function argDefinitions(model: DockerfileModel, inst: SyntaxInstruction): ArgDefinition[] {
+const argDefinitionsCache = new WeakMap<SyntaxInstruction, readonly ArgDefinition[]>();
+
+/**
+ * Every `name[=value]` an ARG declares, as BuildKit splits them (whitespace outside quotes).
+ * The model's `properties` only hold the first one. (A shared list: do not modify it.)
+ */
+export function argDefinitions(model: DockerfileModel, inst: SyntaxInstruction): readonly ArgDefinition[] {
+  let v = argDefinitionsCache.get(inst);
+  if (v === undefined) {
+    v = computeArgDefinitions(model, inst);
+    argDefinitionsCache.set(inst, v);
+  }
+  return v;
+}
+
+function computeArgDefinitions(model: DockerfileModel, inst: SyntaxInstruction): ArgDefinition[] {
   const lt = argumentText(model, inst);
   const s = lt.text;
   const esc = model.escapeChar;
@@ -310,7 +326,19 @@ export const BUILDKIT_AUTOMATIC_ARGS: Readonly<Record<string, string>> = {
  * declared before the first FROM with its default (processed in order; an ARG without a
  * default keeps an automatic value or stays unset). `declared` holds every name a FROM may use.
  */
-export function globalArgScope(model: DockerfileModel): { values: Map<string, string>; declared: Set<string> } {
+export function globalArgScope(model: DockerfileModel): { values: ReadonlyMap<string, string>; declared: ReadonlySet<string> } {
+  let v = globalArgScopeCache.get(model);
+  if (v === undefined) {
+    v = computeGlobalArgScope(model);
+    globalArgScopeCache.set(model, v);
+  }
+  return v;
+}
+
+/** Per-model cache of `globalArgScope` (four rules ask); a cache, not state, as `argDefinitionsCache`. */
+const globalArgScopeCache = new WeakMap<DockerfileModel, { values: ReadonlyMap<string, string>; declared: ReadonlySet<string> }>();
+
+function computeGlobalArgScope(model: DockerfileModel): { values: Map<string, string>; declared: Set<string> } {
   const values = new Map<string, string>(Object.entries(BUILDKIT_AUTOMATIC_ARGS));
   const declared = new Set<string>(Object.keys(BUILDKIT_AUTOMATIC_ARGS));
   for (const node of model.globalArgNodes) {
@@ -347,11 +375,11 @@ export interface DirectiveLine {
 
 export interface DirectiveScan {
   /** Directives BuildKit honours: the leading run of `# known=value` lines (a repeated name is still listed). */
-  honored: DirectiveLine[];
+  readonly honored: readonly DirectiveLine[];
   /** A directive-shaped line with an unknown name that ended the leading run, if any. */
-  stopper: DirectiveLine | null;
+  readonly stopper: DirectiveLine | null;
   /** Directive-shaped comment lines after the leading run (BuildKit reads them as comments). */
-  later: DirectiveLine[];
+  readonly later: readonly DirectiveLine[];
 }
 
 const DIRECTIVE_HEAD = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=/;
@@ -388,6 +416,18 @@ function directiveAt(model: DockerfileModel, line: number): DirectiveLine | null
  * `#!` line is skipped when looking for `syntax`.)
  */
 export function scanDirectives(model: DockerfileModel): DirectiveScan {
+  let v = scanDirectivesCache.get(model);
+  if (v === undefined) {
+    v = computeScanDirectives(model);
+    scanDirectivesCache.set(model, v);
+  }
+  return v;
+}
+
+/** Per-model cache of `scanDirectives` (five rules ask); a cache, not state, as `argDefinitionsCache`. */
+const scanDirectivesCache = new WeakMap<DockerfileModel, DirectiveScan>();
+
+function computeScanDirectives(model: DockerfileModel): DirectiveScan {
   const honored: DirectiveLine[] = [];
   let stopper: DirectiveLine | null = null;
   const shebang = model.lines.lineText(0).startsWith('#!');
@@ -412,7 +452,11 @@ export function scanDirectives(model: DockerfileModel): DirectiveScan {
   for (let l = 0; l < model.lines.lineCount; l++) {
     while (si < spans.length && (spans[si]?.[1] ?? -1) < l) si++;
     const span = spans[si];
-    if (span && span[0] <= l) continue;
+    if (span && span[0] <= l) {
+      // Jump over the rest of the instruction's lines.
+      l = span[1];
+      continue;
+    }
     if (taken.has(l)) continue;
     let o = model.lines.lineStarts[l] ?? model.text.length;
     while (model.text[o] === ' ' || model.text[o] === '\t') o++;

@@ -1,20 +1,40 @@
 /** Rule helpers, re-exported by src/rule-api.ts (the one module rules import from). */
 import type { Range } from '../core/types.js';
-import { recognisePackageInstall as recognisePackageInstallImpl } from '../shell/packages.js';
-import type { PackageInstall as PackageInstallT } from '../shell/types.js';
+import { recogniseDownload as recogniseDownloadImpl, recogniseIndexUpdate as recogniseIndexUpdateImpl, recognisePackageInstall as recognisePackageInstallImpl } from '../shell/packages.js';
+import type { Download as DownloadT, IndexUpdate as IndexUpdateT, PackageInstall as PackageInstallT } from '../shell/types.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../model/model.js';
 import type { SimpleCommand, ShellWord } from '../shell/types.js';
+import { effectiveCommand as effectiveCommandOf, type EffectiveCommand } from '../shell/queries.js';
 
 export interface NodeFilter {
   /** Include ONBUILD triggers (default true, as hadolint's `onbuild` combinator). */
   onbuild?: boolean;
 }
 
-/** Instruction nodes with one of the keywords, in file order. */
-export function nodesOf(model: DockerfileModel, keywords: string | readonly string[], filter: NodeFilter = {}): InstructionNode[] {
-  const ks = typeof keywords === 'string' ? [keywords] : keywords;
+/**
+ * Per model, the answers of `nodesOf` by query (keywords and ONBUILD filter). Models are
+ * immutable once built, so this WeakMap is a cache, not state: it changes no result and is freed
+ * with the model. (About fifty rules ask for the nodes of one or two keywords; each question is
+ * answered with one pass over the model's nodes.)
+ */
+const nodesOfCache = new WeakMap<DockerfileModel, Map<string, readonly InstructionNode[]>>();
+
+/** Instruction nodes with one of the keywords, in file order (a shared list: do not modify it). */
+export function nodesOf(model: DockerfileModel, keywords: string | readonly string[], filter: NodeFilter = {}): readonly InstructionNode[] {
   const withOnbuild = filter.onbuild ?? true;
-  return model.nodes.filter((n) => ks.includes(n.keyword) && (withOnbuild || !n.onbuild));
+  const key = `${typeof keywords === 'string' ? keywords : keywords.join(',')}|${withOnbuild ? 1 : 0}`;
+  let byQuery = nodesOfCache.get(model);
+  if (byQuery === undefined) {
+    byQuery = new Map();
+    nodesOfCache.set(model, byQuery);
+  }
+  let v = byQuery.get(key);
+  if (v === undefined) {
+    const ks = typeof keywords === 'string' ? [keywords] : keywords;
+    v = model.nodes.filter((n) => ks.includes(n.keyword) && (withOnbuild || !n.onbuild));
+    byQuery.set(key, v);
+  }
+  return v;
 }
 
 /**
@@ -46,6 +66,31 @@ export const runCommands: (model: DockerfileModel, filter?: NodeFilter) => reado
   }
   return out;
 });
+
+/**
+ * Each simple command of each RUN (and ONBUILD RUN) with its effective command (`effectiveCommand`:
+ * wrappers such as `sudo` or `env` seen through), in file order. Rules that look at every command
+ * read `eff` here instead of each asking `effectiveCommand` (a WeakMap lookup) per command.
+ */
+export const effectiveRunCommands: (model: DockerfileModel, filter?: NodeFilter) => readonly { node: InstructionNode; cmd: SimpleCommand; eff: EffectiveCommand }[] = memoByModel((model, withOnbuild) =>
+  runCommands(model, { onbuild: withOnbuild }).map(({ node, cmd }) => ({ node, cmd, eff: effectiveCommandOf(cmd) })),
+);
+
+/**
+ * Per RUN node, the effective commands of `node.run.commands`. Nodes belong to immutable models,
+ * so this WeakMap is a cache, not state: it changes no result and is freed with the model.
+ */
+const effectiveCommandsCache = new WeakMap<InstructionNode, readonly EffectiveCommand[]>();
+
+/** The effective command of each of `node.run.commands`, index for index (empty for other nodes). */
+export function effectiveCommandsOf(node: InstructionNode): readonly EffectiveCommand[] {
+  let v = effectiveCommandsCache.get(node);
+  if (v === undefined) {
+    v = (node.run?.commands ?? []).map((c) => effectiveCommandOf(c));
+    effectiveCommandsCache.set(node, v);
+  }
+  return v;
+}
 
 /** Dockerfile range of a shell word or command span of a RUN node. */
 export function shellRange(node: InstructionNode, start: number, end: number): Range {
@@ -112,6 +157,7 @@ export {
   recogniseVerification,
 } from '../shell/packages.js';
 export { hasFlag, flagValue, flagOccurrences, positionalArgs, hasArg, commandName, isCommand, cmdHasArgs, effectiveCommand, parseArgs } from '../shell/queries.js';
+export type { EffectiveCommand } from '../shell/queries.js';
 export type { PackageInstall, PackageSpec, AptInstall, ApkInstall, PipInstall, NodeInstall, GemInstall, RpmInstall, Cleanup, CacheKind, Download, Verification, PackageRemoval } from '../shell/types.js';
 
 /** True when a RUN has a cache or tmpfs mount whose target is (or contains) one of `dirs`. */
@@ -133,6 +179,29 @@ export const packageInstalls: (model: DockerfileModel, filter?: NodeFilter) => r
   for (const { node, cmd } of runCommands(model, { onbuild: withOnbuild })) {
     const install = recognisePackageInstallImpl(cmd);
     if (install) out.push({ node, install });
+  }
+  return out;
+});
+
+/**
+ * The downloads (`recogniseDownload`) of every RUN (with ONBUILD triggers), with their nodes and
+ * commands, in file order: the few commands that download, for rules that look at nothing else.
+ */
+export const downloadCommands: (model: DockerfileModel, filter?: NodeFilter) => readonly { node: InstructionNode; cmd: SimpleCommand; download: DownloadT }[] = memoByModel((model, withOnbuild) => {
+  const out: { node: InstructionNode; cmd: SimpleCommand; download: DownloadT }[] = [];
+  for (const { node, cmd } of runCommands(model, { onbuild: withOnbuild })) {
+    const download = recogniseDownloadImpl(cmd);
+    if (download) out.push({ node, cmd, download });
+  }
+  return out;
+});
+
+/** The package-index refreshes (`recogniseIndexUpdate`) of every RUN (with ONBUILD triggers), in file order. */
+export const indexUpdates: (model: DockerfileModel, filter?: NodeFilter) => readonly { node: InstructionNode; cmd: SimpleCommand; update: IndexUpdateT }[] = memoByModel((model, withOnbuild) => {
+  const out: { node: InstructionNode; cmd: SimpleCommand; update: IndexUpdateT }[] = [];
+  for (const { node, cmd } of runCommands(model, { onbuild: withOnbuild })) {
+    const update = recogniseIndexUpdateImpl(cmd);
+    if (update) out.push({ node, cmd, update });
   }
   return out;
 });

@@ -6,7 +6,8 @@ import { effectiveCommand as effectiveCommandOf } from '../shell/queries.js';
 import { recognisePackageCommand as recognisePackageCommandOf } from '../shell/packages.js';
 import type { PackageCommand as PackageCommandT } from '../shell/types.js';
 import type { TextEdit as TextEditT } from '../core/types.js';
-import { type NodeFilter, commandRange, runCommands, memoByModel } from './core.js';
+import type { EffectiveCommand } from '../shell/queries.js';
+import { type NodeFilter, commandRange, effectiveRunCommands, runCommands, memoByModel } from './core.js';
 import { stageChain } from './security.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -18,17 +19,88 @@ export type { PackageCommand, ZypperInstall, GoInstall, CommandFlag } from '../s
 /** File extensions hadolint takes for archives that ADD unpacks (its `archiveFileFormatExtensions`). */
 export const ARCHIVE_EXTENSIONS: readonly string[] = ['.tar', '.Z', '.bz2', '.gz', '.lz', '.lzma', '.tZ', '.tb2', '.tbz', '.tbz2', '.tgz', '.tlz', '.tpz', '.txz', '.xz'];
 
+/** `s` without the runs of quotes at its ends (a regex replace only when there are some: hot path). */
+function stripEndQuotes(s: string): string {
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  if (first !== 34 && first !== 39 && last !== 34 && last !== 39) return s;
+  return s.replace(/^["']+|["']+$/g, '');
+}
+
 /** True when a path (quotes around it dropped) ends in one of `ARCHIVE_EXTENSIONS`. */
 export function isArchivePath(path: string): boolean {
-  const p = path.replace(/^["']+|["']+$/g, '');
+  const p = stripEndQuotes(path);
   return ARCHIVE_EXTENSIONS.some((ext) => p.endsWith(ext));
 }
 
 /** Last path component, with `/` and `\` as separators and surrounding quotes dropped. */
 export function pathBasename(path: string): string {
-  const p = path.replace(/^["']+|["']+$/g, '');
+  const p = stripEndQuotes(path);
   const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
   return i >= 0 ? p.slice(i + 1) : p;
+}
+
+/** A command of a RUN (ONBUILD triggers included), with its node and effective command. */
+export interface ProgramCommand {
+  node: InstructionNode;
+  cmd: SimpleCommand;
+  eff: EffectiveCommand;
+}
+
+interface IndexedCommand extends ProgramCommand {
+  /** Position in the model's list of commands (to merge several programs' lists in file order). */
+  seq: number;
+}
+
+/**
+ * The commands of every RUN (ONBUILD triggers included) grouped by the program they run
+ * (`pathBasename` of the effective command's name; commands without a static name are left out),
+ * and those with environment assignments. Built once per model, so that rules about a few
+ * programs (git, chmod, useradd...) look those up instead of each walking every command.
+ */
+const commandIndex = memoByModel((model) => {
+  const byProgram = new Map<string, IndexedCommand[]>();
+  const withAssignments: IndexedCommand[] = [];
+  let seq = 0;
+  for (const { node, cmd, eff } of effectiveRunCommands(model)) {
+    const e: IndexedCommand = { node, cmd, eff, seq: seq++ };
+    if (eff.assignments.length > 0) withAssignments.push(e);
+    if (eff.name === null) continue;
+    const k = pathBasename(eff.name);
+    const list = byProgram.get(k);
+    if (list) list.push(e);
+    else byProgram.set(k, [e]);
+  }
+  return { byProgram, withAssignments };
+});
+
+/** The commands of every RUN (ONBUILD triggers included) with environment assignments (`A=1 cmd`, `env A=1 cmd`), in file order. */
+export function commandsWithAssignments(model: DockerfileModel): readonly ProgramCommand[] {
+  return commandIndex(model).withAssignments;
+}
+
+/**
+ * The commands of every RUN (ONBUILD triggers included) whose program is one of `programs`, in
+ * file order, the program being `pathBasename(eff.name)` (`\` paths too, quotes dropped). For
+ * names without quotes and backslashes this includes every command whose `basename(eff.name)` or
+ * `eff.name.replace(/^.*\//, '')` is one of them, so rules that compare names their own way find
+ * all their matches here, and re-check each.
+ */
+export function commandsRunning(model: DockerfileModel, programs: readonly string[]): readonly ProgramCommand[] {
+  const index = commandIndex(model).byProgram;
+  let found: IndexedCommand[] | null = null;
+  let several = false;
+  for (const p of programs) {
+    const list = index.get(p);
+    if (!list) continue;
+    if (found === null) found = list;
+    else {
+      found = [...found, ...list];
+      several = true;
+    }
+  }
+  if (found === null) return [];
+  return several ? found.sort((a, b) => a.seq - b.seq) : found;
 }
 
 /** Every recognised package-manager command (install or not) of every RUN, with its node. */

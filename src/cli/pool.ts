@@ -1,10 +1,36 @@
 /**
- * Spread file linting over worker threads. Each worker takes the next file when it finishes one
- * (so slow files do not stall a fixed share); outcomes come back by index, and the caller gets
- * them in input order.
+ * Spread file linting over worker threads.
+ *
+ * Every thread (the main thread and `jobs - 1` workers) takes the next file itself, by an atomic
+ * increment of one shared counter (a SharedArrayBuffer), so that a worker never waits for the
+ * main thread to hand it work: the main thread lints files too and only reads messages between
+ * its own files. (With files handed out by message, a worker sat idle for a quarter of the run
+ * waiting for the main thread to finish its file.) Each thread also records in a shared slot the
+ * file it is on, so that a worker that dies loses only that file. Outcomes come back by index and
+ * are delivered in input order.
  */
 import { Worker } from 'node:worker_threads';
 import type { FileOutcome, FileTask, SharedLintOptions } from './lint-file.js';
+
+/** What a worker gets at start (structured-cloneable). */
+export interface WorkerInit {
+  opts: SharedLintOptions;
+  maxBytes: number;
+  keepSource: boolean;
+  tasks: readonly FileTask[];
+  /** Int32Array over it: [0] = next task index; [1 + w] = task worker w is on, -1 when none. */
+  shared: SharedArrayBuffer;
+  /** This worker's slot number (w). */
+  slot: number;
+}
+
+/** Messages from a worker: one per file, then `done` once no file is left. */
+export type WorkerMessage = { id: number; outcome: FileOutcome } | { done: true };
+
+/** Claim the next task index (every thread calls this; the counter only grows). */
+export function claimTask(counter: Int32Array): number {
+  return Atomics.add(counter, 0, 1);
+}
 
 /**
  * `jobs` threads lint in all: the main thread (with `mainLint`) and jobs - 1 workers, so that no
@@ -25,6 +51,7 @@ export async function lintInWorkers(
   const outcomes = new Map<number, FileOutcome>();
   let delivered = 0;
   const done = (id: number, outcome: FileOutcome): void => {
+    if (outcomes.has(id) || id < delivered) return;
     outcomes.set(id, outcome);
     for (let o = outcomes.get(delivered); o !== undefined; o = outcomes.get(delivered)) {
       outcomes.delete(delivered);
@@ -32,46 +59,37 @@ export async function lintInWorkers(
       onOutcome(o);
     }
   };
-  let next = 0;
+  const workers = Math.max(0, Math.min(jobs - 1, tasks.length));
+  const shared = new SharedArrayBuffer(4 * (1 + workers));
+  const state = new Int32Array(shared);
+  for (let w = 0; w < workers; w++) state[1 + w] = -1;
+  const lost = (id: number): FileOutcome => ({ errors: [{ file: tasks[id]?.display ?? '?', message: 'internal error: a worker thread stopped while linting this file (please report this)' }] });
+
   const workerUrl = new URL('./worker.js', import.meta.url);
-  const runWorker = (): Promise<void> =>
+  const runWorker = (slot: number): Promise<void> =>
     new Promise((resolve) => {
-      const w = new Worker(workerUrl, { workerData: { opts, maxBytes, keepSource } });
-      let current = -1;
-      const feed = (): void => {
-        if (next < tasks.length) {
-          current = next++;
-          w.postMessage({ id: current, task: tasks[current] });
-        } else {
-          current = -1;
-          w.postMessage(null);
-        }
-      };
-      w.on('message', (m: { id: number; outcome: FileOutcome }) => {
-        done(m.id, m.outcome);
-        feed();
+      const init: WorkerInit = { opts, maxBytes, keepSource, tasks, shared, slot };
+      const w = new Worker(workerUrl, { workerData: init });
+      w.on('message', (m: WorkerMessage) => {
+        if ('done' in m) void w.terminate();
+        else done(m.id, m.outcome);
       });
-      // A crashed worker loses only the file it was on; the others take the rest.
+      // A crashed worker loses only the file it was on; the other threads take the rest.
       w.on('error', (e: Error) => {
+        const current = Atomics.load(state, 1 + slot);
         if (current >= 0) done(current, { errors: [{ file: tasks[current]?.display ?? '?', message: `internal error: ${e.message} (please report this)` }] });
-        current = -1;
       });
       w.on('exit', () => resolve());
-      feed();
     });
   const runMain = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const id = next++;
+    for (let id = claimTask(state); id < tasks.length; id = claimTask(state)) {
       const task = tasks[id];
       if (task) done(id, await mainLint(task));
       // Let the workers' messages in between files.
       await new Promise<void>((r) => setImmediate(r));
     }
   };
-  const workers = Math.max(0, Math.min(jobs - 1, tasks.length));
-  await Promise.all([...Array.from({ length: workers }, runWorker), runMain()]);
+  await Promise.all([...Array.from({ length: workers }, (_, slot) => runWorker(slot)), runMain()]);
   // A worker that died mid-file left that file without an outcome; report it.
-  for (let id = delivered; id < tasks.length; id++) {
-    if (!outcomes.has(id)) done(id, { errors: [{ file: tasks[id]?.display ?? '?', message: 'internal error: a worker thread stopped before linting this file (please report this)' }] });
-  }
+  for (let id = delivered; id < tasks.length; id++) if (!outcomes.has(id)) done(id, lost(id));
 }

@@ -48,7 +48,7 @@ export function memoiseArguments(): void {
     let args = self[CACHE];
     if (args === undefined) {
       args = original.call(this);
-      Object.defineProperty(self, CACHE, { value: args });
+      self[CACHE] = args;
     }
     return args.slice();
   };

@@ -39,11 +39,15 @@ function baseEnvKnown(model: DockerfileModel, stage: Stage, seen: Set<number> = 
   }
 }
 
-/** True when the file text of `range` contains a `$` (a linear scan, no copy). */
-function hasDollar(model: DockerfileModel, range: Range): boolean {
-  const end = model.lines.offsetAt(range.end);
-  for (let i = model.lines.offsetAt(range.start); i < end; i++) if (model.text.charCodeAt(i) === 36) return true;
+/** True when the file text between two offsets contains a `$` (a linear scan, no copy). */
+function hasDollarBetween(model: DockerfileModel, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (model.text.charCodeAt(i) === 36) return true;
   return false;
+}
+
+/** True when the file text of `range` contains a `$`. */
+function hasDollar(model: DockerfileModel, range: Range): boolean {
+  return hasDollarBetween(model, model.lines.offsetAt(range.start), model.lines.offsetAt(range.end));
 }
 
 /** Ranges of the parts of an instruction BuildKit expands before running it (ARG aside). */
@@ -154,15 +158,17 @@ export default defineRule({
       };
       for (const node of stage.instructions) {
         if (node.onbuild) continue;
+        // Without a `$` anywhere in the instruction, none of its ranges references a variable.
+        const mayReference = hasDollarBetween(model, node.syntax.start, node.syntax.end);
         const reported = new Set<string>();
         if (node.keyword === 'ARG') {
           for (const d of argDefinitions(model, node.syntax)) {
-            if (d.valueRange) checkRange(node, d.valueRange, reported);
+            if (d.valueRange && mayReference) checkRange(node, d.valueRange, reported);
             scope.add(d.name);
           }
           continue;
         }
-        for (const range of expandedRanges(node)) checkRange(node, range, reported);
+        if (mayReference) for (const range of expandedRanges(node)) checkRange(node, range, reported);
         if (node.keyword === 'ENV') for (const p of node.syntax.properties) scope.add(p.name);
       }
       scopeAtEnd[stage.index] = scope;

@@ -2,6 +2,7 @@ import {
   finalImageIsToolbox,
   commandsRunning,
   compileStep,
+  COMPILE_STEP_PROGRAMS,
   defineRule,
   effectiveCommandsOf,
   finalLineage,
@@ -74,12 +75,6 @@ interface Step {
 }
 
 /**
- * The programs `compileStep` knows (its cases, compared by `basename`): only their commands are
- * looked at. Keep in step with compileStep in src/rule-helpers/analyses.ts.
- */
-const COMPILE_PROGRAMS: readonly string[] = ['go', 'cargo', 'mvn', 'mvnw', 'gradle', 'gradlew', 'dotnet', 'make', 'gmake', 'ninja', 'cmake', 'tsc', 'javac', 'gcc', 'g++', 'cc', 'clang', 'rustc', 'npm', 'yarn', 'pnpm'];
-
-/**
  * Each RUN of the final image (its stage lineage, root first, which is file order) with the first
  * of its commands that compiles.
  */
@@ -87,7 +82,7 @@ function compileSteps(model: DockerfileModel): Step[] {
   const out: Step[] = [];
   const lineage = new Set(finalLineage(model).map((s) => s.index));
   let done: InstructionNode | null = null;
-  for (const { node, cmd } of commandsRunning(model, COMPILE_PROGRAMS)) {
+  for (const { node, cmd } of commandsRunning(model, COMPILE_STEP_PROGRAMS)) {
     if (node === done || node.onbuild || node.stageIndex === null || !lineage.has(node.stageIndex)) continue;
     const what = compileStep(cmd);
     if (what === null) continue;

@@ -61,9 +61,8 @@ function envCheck(name: string): { bad: (v: string) => boolean; what: string } |
   if (own) return own;
   if (name === 'npm_config_strict_ssl') return ENV_CHECKS.NPM_CONFIG_STRICT_SSL;
   if (name === 'npm_config_registry') return ENV_CHECKS.NPM_CONFIG_REGISTRY;
-  // Names of Object.prototype members (`toString`, `__proto__`) resolve through the prototype, as
-  // the plain object lookup always did (the rule then fails on such a variable; kept unchanged).
-  return name in Object.prototype ? ENV_CHECKS[name] : undefined;
+  // Only the variables listed above: `constructor` or `toString` are names like any other.
+  return undefined;
 }
 
 /** `sslverify=0` as written in yum/dnf repo files and `--setopt` values. */

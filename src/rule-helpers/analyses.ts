@@ -346,10 +346,19 @@ export function finalStageIsDevTarget(model: DockerfileModel): boolean {
  * `gradle build`, `dotnet publish`, `make`, `npm run build`, `tsc`, `gcc` ...): a short description,
  * or null.
  */
+/**
+ * The programs `compileStep` knows (the cases of its switch): rules that only care about compile
+ * steps look these commands up by name instead of asking about every command.
+ */
+export const COMPILE_STEP_PROGRAMS: readonly string[] = ['go', 'cargo', 'mvn', 'mvnw', 'gradle', 'gradlew', 'dotnet', 'make', 'gmake', 'ninja', 'cmake', 'tsc', 'javac', 'gcc', 'g++', 'cc', 'clang', 'rustc', 'npm', 'yarn', 'pnpm'];
+const COMPILE_STEP_SET: ReadonlySet<string> = new Set(COMPILE_STEP_PROGRAMS);
+
 export function compileStep(cmd: SimpleCommand): string | null {
   const eff = effectiveCommandOf(cmd);
   if (eff.name === null) return null;
   const name = basename(eff.name);
+  // Only the listed programs have a case below (keep the list and the switch in step).
+  if (!COMPILE_STEP_SET.has(name)) return null;
   const args = eff.args.map((a) => a.value ?? '');
   const operands = args.filter((a) => !a.startsWith('-'));
   const first = args.find((a) => !a.startsWith('-')) ?? '';

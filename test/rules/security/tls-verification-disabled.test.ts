@@ -23,6 +23,9 @@ describe('DW4002 tls-verification-disabled', () => {
         'ARG NODE_TLS_REJECT_UNAUTHORIZED=0\nFROM node:20',
         'FROM python:3.12\nENV PIP_INDEX_URL=https://pypi.internal/simple',
         'FROM debian:12\nRUN echo "sslverify=1" >> /etc/yum.conf',
+        // Variables named like members of Object.prototype are names like any other (no internal error).
+        'FROM debian:12\nENV constructor=1 toString=0 __proto__=x',
+        'FROM debian:12\nRUN toString=1 hasOwnProperty=0 echo hi',
       ],
       invalid: [
         { code: 'FROM debian:12\nRUN curl -fsSLk https://example.com/x -o /x', at: [[2, 15, 2, 16]], message: /curl -k turns off certificate verification/ },

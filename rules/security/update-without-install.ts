@@ -78,7 +78,7 @@ export default defineRule({
         const pc = recognisePackageCommand(c);
         if (pc !== null) return familyOf(pc.manager) === family && CONSUMERS[family].includes(pc.subcommand);
         const eff = effectiveCommand(c);
-        const xx = eff.name === null ? undefined : XX_WRAPPERS[eff.name];
+        const xx = eff.name !== null && Object.hasOwn(XX_WRAPPERS, eff.name) ? XX_WRAPPERS[eff.name] : undefined;
         return xx === family && eff.args.some((a) => a.value !== null && CONSUMERS[family].includes(a.value));
       });
       // An index deleted again in the same RUN cannot go stale in the cache.

@@ -56,8 +56,13 @@ function binaryLine(text: string): number | null {
   return line;
 }
 
-/** Scripts kept per linter: an editor re-linting a file on each keystroke re-parses only the RUN it edits. */
-const SHELL_CACHE_ENTRIES = 1024;
+/**
+ * Scripts kept per linter: an editor re-linting a file on each keystroke re-parses only the RUN it
+ * edits (a 1,000-line Dockerfile has a few hundred RUNs at most). More entries buy a CLI run over
+ * many files little and keep ~10 MB more alive (1,024 entries: 46 MB live after ten corpus passes,
+ * 256: 37 MB).
+ */
+const SHELL_CACHE_ENTRIES = 256;
 
 /**
  * A shell parser that remembers its most recent results by script text (least recently used out).

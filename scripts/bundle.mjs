@@ -17,7 +17,7 @@
 //   web-tree-sitter.wasm  the runtime of web-tree-sitter, which is bundled too (its CommonJS build).
 // The worker threads still run the unbundled dist/src/cli/worker.js.
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,3 +96,7 @@ const core = readFileSync(corePath, 'utf8')
   .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const hash = createHash('sha256').update(core).digest('hex').slice(0, 20);
 writeFileSync(corePath, `// dockwise-bundle ${hash}\n${core}`);
+
+// The executables (`bin`, and main.js, the bin of earlier versions that npx caches may still point
+// at) are executable in the working tree too, not only where npm links them.
+for (const f of ['launch.cjs', 'main.js']) chmodSync(join(outDir, f), 0o755);

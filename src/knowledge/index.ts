@@ -511,138 +511,37 @@ export function packageClosure(family: PackageFamily, pkgs: readonly string[], o
 }
 
 /**
- * A suite's dependency graph with package names numbered, for the closures: built once per suite
- * (see compiledCache), so that a closure is a walk over small integer arrays instead of string
- * lookups in the JSON objects. Every name the data mentions (packages, virtual packages and their
- * providers, dependency alternatives) has a number.
- */
-interface CompiledSuite {
-  names: string[];
-  ids: Map<string, number>;
-  /** real(name) of closureIn's definition: the package itself, or a virtual package's first provider; -1 when neither. */
-  real: Int32Array;
-  /** Whether the name is a package of the suite (has an entry). */
-  isPackage: Uint8Array;
-  /** Providers of each virtual name (empty for others). */
-  providers: (readonly number[])[];
-  /** Depends and Recommends of each package: groups of alternatives. */
-  depends: (readonly (readonly number[])[])[];
-  recommends: (readonly (readonly number[])[])[];
-  /** Visit marks of the current closure (compared with `epoch`, so they never need clearing). */
-  mark: Uint32Array;
-  epoch: number;
-}
-
-const compiledCache = new WeakMap<SuiteData, CompiledSuite>();
-
-function compileSuite(s: SuiteData): CompiledSuite {
-  const hit = compiledCache.get(s);
-  if (hit) return hit;
-  const names: string[] = [];
-  const ids = new Map<string, number>();
-  const id = (n: string): number => {
-    let v = ids.get(n);
-    if (v === undefined) {
-      v = names.length;
-      names.push(n);
-      ids.set(n, v);
-    }
-    return v;
-  };
-  const pkgNames = Object.keys(s.packages);
-  for (const n of pkgNames) id(n);
-  for (const [v, ps] of Object.entries(s.virtual)) {
-    id(v);
-    for (const p of ps) id(p);
-  }
-  const groups = (ds: readonly Dep[] | undefined): number[][] => (ds ?? []).map((d) => (typeof d === 'string' ? [id(d)] : d.map(id)));
-  const dep = new Map<number, number[][]>();
-  const rec = new Map<number, number[][]>();
-  for (const n of pkgNames) {
-    const e = s.packages[n];
-    dep.set(id(n), groups(e?.d));
-    rec.set(id(n), groups(e?.r));
-  }
-  const count = names.length;
-  const real = new Int32Array(count).fill(-1);
-  const isPackage = new Uint8Array(count);
-  const providers: number[][] = [];
-  const depends: number[][][] = [];
-  const recommends: number[][][] = [];
-  for (let k = 0; k < count; k++) {
-    const n = names[k] ?? '';
-    const own = Object.prototype.hasOwnProperty.call(s.packages, n);
-    isPackage[k] = own ? 1 : 0;
-    const virt = Object.prototype.hasOwnProperty.call(s.virtual, n) ? s.virtual[n] ?? [] : [];
-    const first = virt[0];
-    real[k] = own ? k : first !== undefined ? (ids.get(first) ?? -1) : -1;
-    providers.push(virt.map((p) => ids.get(p) ?? -1));
-    depends.push(dep.get(k) ?? []);
-    recommends.push(rec.get(k) ?? []);
-  }
-  const out: CompiledSuite = { names, ids, real, isPackage, providers, depends, recommends, mark: new Uint32Array(count), epoch: 0 };
-  compiledCache.set(s, out);
-  return out;
-}
-
-/**
  * Breadth-first closure of `pkgs` over Depends (and Recommends): a dependency already satisfied
  * by a visited package (or a visited provider of the virtual name) is skipped; otherwise its first
  * alternative the data knows is visited. Names the data does not know are kept as they are.
+ * Entries are looked up as own properties (a package called `constructor` is no Object member).
  */
 function closureIn(s: SuiteData, pkgs: readonly string[], recommends: boolean): string[] {
-  const c = compileSuite(s);
-  // A new epoch unmarks every name; the counter wraps long after any run ends (2^32 closures).
-  if (c.epoch === 0xffffffff) {
-    c.mark.fill(0);
-    c.epoch = 0;
-  }
-  const epoch = ++c.epoch;
-  const { mark, real, names, providers } = c;
-  const unknown: string[] = [];
-  const queue: number[] = [];
-  const add = (k: number): void => {
-    if (mark[k] !== epoch) {
-      mark[k] = epoch;
-      queue.push(k);
+  const entry = (n: string): PkgEntry | undefined => (Object.hasOwn(s.packages, n) ? s.packages[n] : undefined);
+  const providers = (n: string): readonly string[] => (Object.hasOwn(s.virtual, n) ? (s.virtual[n] ?? []) : []);
+  const real = (n: string): string | undefined => (entry(n) ? n : providers(n)[0]);
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  const visit = (n: string): void => {
+    if (!seen.has(n)) {
+      seen.add(n);
+      queue.push(n);
     }
   };
-  for (const n of pkgs) {
-    const k = c.ids.get(n);
-    if (k === undefined) {
-      // Not in the data: kept, with nothing to follow (an inherited Object property is no entry either).
-      if (!unknown.includes(n)) unknown.push(n);
-      continue;
-    }
-    const r = real[k] ?? -1;
-    add(r >= 0 ? r : k);
-  }
-  const sat = (a: number): boolean => {
-    if (mark[a] === epoch) return true;
-    for (const p of providers[a] ?? []) if (p >= 0 && mark[p] === epoch) return true;
-    return false;
-  };
-  const follow = (groups: readonly (readonly number[])[]): void => {
-    for (const g of groups) {
-      if (g.some(sat)) continue;
-      for (const a of g) {
-        const r = real[a] ?? -1;
-        if (r < 0) continue;
-        // An empty name is no package (closureIn always skipped it).
-        if (names[r] !== '') add(r);
-        break;
-      }
-    }
-  };
+  for (const n of pkgs) visit(real(n) ?? n);
+  const sat = (a: string): boolean => seen.has(a) || providers(a).some((x) => seen.has(x));
+  // An index, not shift(): the queue is read once, front to back.
   for (let i = 0; i < queue.length; i++) {
-    const q = queue[i] ?? 0;
-    if (c.isPackage[q] !== 1) continue;
-    follow(c.depends[q] ?? []);
-    if (recommends) follow(c.recommends[q] ?? []);
+    const p = entry(queue[i] ?? '');
+    if (!p) continue;
+    for (const d of [...(p.d ?? []), ...(recommends ? (p.r ?? []) : [])]) {
+      const g = typeof d === 'string' ? [d] : d;
+      if (g.some(sat)) continue;
+      const pick = g.map(real).find((x): x is string => x !== undefined);
+      if (pick) visit(pick);
+    }
   }
-  const out = queue.map((k) => names[k] ?? '');
-  for (const n of unknown) out.push(n);
-  return out.sort();
+  return [...seen].sort();
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   effectiveCommand,
   effectiveCommandsOf,
   imageNodesAfter,
+  memoByObject,
   pathBasename,
   recogniseVerification,
   wordRange,
@@ -114,21 +115,11 @@ interface Check {
 }
 
 /**
- * The checks of each RUN, computed once: every RUN with a download asks about all the RUNs after it
- * in its stage. Nodes belong to immutable models, so this WeakMap is a cache, not state: it
- * changes no result and is freed with the model.
+ * Verifications of a RUN: recognised ones, plus `sha256sum file` whose output is compared (in a
+ * pipeline or substitution). Computed once per RUN: every RUN with a download asks about all the
+ * RUNs after it in its stage.
  */
-const checksCache = new WeakMap<InstructionNode, readonly Check[]>();
-
-/** Verifications of a RUN: recognised ones, plus `sha256sum file` whose output is compared (in a pipeline or substitution). */
-function checksOf(node: InstructionNode): readonly Check[] {
-  let v = checksCache.get(node);
-  if (v === undefined) {
-    v = computeChecks(node);
-    checksCache.set(node, v);
-  }
-  return v;
-}
+const checksOf: (node: InstructionNode) => readonly Check[] = memoByObject(computeChecks);
 
 function computeChecks(node: InstructionNode): Check[] {
   const out: Check[] = [];

@@ -7,6 +7,7 @@ import {
   hasCacheMount,
   imageNodesBefore,
   isArchivePath,
+  memoByObject,
   nodesOf,
   pathBasename,
   recogniseCleanup,
@@ -90,19 +91,9 @@ function addedBefore(model: DockerfileModel, node: InstructionNode): Added[] {
 
 /**
  * What each instruction adds, computed once per instruction: every RUN with an `rm` asks about
- * all the instructions before it. Nodes belong to immutable models, so this WeakMap is a cache,
- * not state: it changes no result and is freed with the model.
+ * all the instructions before it.
  */
-const addedByCache = new WeakMap<InstructionNode, readonly Added[]>();
-
-function addedBy(n: InstructionNode): readonly Added[] {
-  let v = addedByCache.get(n);
-  if (v === undefined) {
-    v = computeAddedBy(n);
-    addedByCache.set(n, v);
-  }
-  return v;
-}
+const addedBy: (node: InstructionNode) => readonly Added[] = memoByObject(computeAddedBy);
 
 /** The files and directories one instruction adds (and does not delete again itself). */
 function computeAddedBy(n: InstructionNode): Added[] {
@@ -158,18 +149,9 @@ const CACHE_MOUNT_DIRS: Readonly<Partial<Record<CacheKind, string[]>>> = { 'apt-
 
 /**
  * The caches each RUN leaves behind, computed once per instruction (every RUN with a clean-up asks
- * about all the instructions before it). A cache, not state, as `addedByCache`.
+ * about all the instructions before it).
  */
-const cachesLeftByCache = new WeakMap<InstructionNode, readonly CacheKind[]>();
-
-function cachesLeftBy(n: InstructionNode): readonly CacheKind[] {
-  let v = cachesLeftByCache.get(n);
-  if (v === undefined) {
-    v = computeCachesLeftBy(n);
-    cachesLeftByCache.set(n, v);
-  }
-  return v;
-}
+const cachesLeftBy: (node: InstructionNode) => readonly CacheKind[] = memoByObject(computeCachesLeftBy);
 
 /** The caches one RUN fills and leaves behind, in the order they were found. */
 function computeCachesLeftBy(n: InstructionNode): CacheKind[] {

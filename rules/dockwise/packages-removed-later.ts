@@ -3,6 +3,7 @@ import {
   defineRule,
   expandWord,
   imageNodesBefore,
+  memoByObject,
   nodesOf,
   recognisePackageInstall,
   recognisePackageRemoval,
@@ -33,19 +34,9 @@ function installedBefore(model: Parameters<typeof imageNodesBefore>[0], node: In
 
 /**
  * What each RUN installs, computed once per instruction (every RUN with a removal asks about all
- * the instructions before it). Nodes belong to immutable models, so this WeakMap is a cache, not
- * state: it changes no result and is freed with the model.
+ * the instructions before it).
  */
-const installedByCache = new WeakMap<InstructionNode, readonly Installed[]>();
-
-function installedBy(n: InstructionNode): readonly Installed[] {
-  let v = installedByCache.get(n);
-  if (v === undefined) {
-    v = computeInstalledBy(n);
-    installedByCache.set(n, v);
-  }
-  return v;
-}
+const installedBy: (node: InstructionNode) => readonly Installed[] = memoByObject(computeInstalledBy);
 
 /** Packages one RUN installs and does not remove again itself. */
 function computeInstalledBy(n: InstructionNode): Installed[] {

@@ -3,6 +3,7 @@ import type { Range } from '../core/types.js';
 import type { DockerfileModel, InstructionNode } from '../model/model.js';
 import type { Instruction as SyntaxInstruction } from '../parse/syntax.js';
 import { type LogicalText, argumentText, editDistance, logicalText } from './validity.js';
+import { memoByObject } from './core.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers for BuildKit's build checks (rules/buildkit).
@@ -251,23 +252,17 @@ export interface ArgDefinition {
 }
 
 /**
- * The ARG definitions of each instruction, computed once (six rules ask for them). An
- * instruction belongs to one immutable model, so this WeakMap is a cache, not state: it changes
- * no result and is freed with the syntax tree.
+ * The ARG definitions of each instruction of each model, computed once (six rules ask for them;
+ * see memoByObject).
  */
-const argDefinitionsCache = new WeakMap<SyntaxInstruction, readonly ArgDefinition[]>();
+const argDefinitionsIn = memoByObject((model: DockerfileModel) => memoByObject((inst: SyntaxInstruction) => computeArgDefinitions(model, inst)));
 
 /**
  * Every `name[=value]` an ARG declares, as BuildKit splits them (whitespace outside quotes).
  * The model's `properties` only hold the first one. (A shared list: do not modify it.)
  */
 export function argDefinitions(model: DockerfileModel, inst: SyntaxInstruction): readonly ArgDefinition[] {
-  let v = argDefinitionsCache.get(inst);
-  if (v === undefined) {
-    v = computeArgDefinitions(model, inst);
-    argDefinitionsCache.set(inst, v);
-  }
-  return v;
+  return argDefinitionsIn(model)(inst);
 }
 
 function computeArgDefinitions(model: DockerfileModel, inst: SyntaxInstruction): ArgDefinition[] {
@@ -326,17 +321,7 @@ export const BUILDKIT_AUTOMATIC_ARGS: Readonly<Record<string, string>> = {
  * declared before the first FROM with its default (processed in order; an ARG without a
  * default keeps an automatic value or stays unset). `declared` holds every name a FROM may use.
  */
-export function globalArgScope(model: DockerfileModel): { values: ReadonlyMap<string, string>; declared: ReadonlySet<string> } {
-  let v = globalArgScopeCache.get(model);
-  if (v === undefined) {
-    v = computeGlobalArgScope(model);
-    globalArgScopeCache.set(model, v);
-  }
-  return v;
-}
-
-/** Per-model cache of `globalArgScope` (four rules ask); a cache, not state, as `argDefinitionsCache`. */
-const globalArgScopeCache = new WeakMap<DockerfileModel, { values: ReadonlyMap<string, string>; declared: ReadonlySet<string> }>();
+export const globalArgScope: (model: DockerfileModel) => { values: ReadonlyMap<string, string>; declared: ReadonlySet<string> } = memoByObject(computeGlobalArgScope);
 
 function computeGlobalArgScope(model: DockerfileModel): { values: Map<string, string>; declared: Set<string> } {
   const values = new Map<string, string>(Object.entries(BUILDKIT_AUTOMATIC_ARGS));
@@ -415,17 +400,7 @@ function directiveAt(model: DockerfileModel, line: number): DirectiveLine | null
  * before any other comment, blank line or instruction; an unknown name ends the run. (A leading
  * `#!` line is skipped when looking for `syntax`.)
  */
-export function scanDirectives(model: DockerfileModel): DirectiveScan {
-  let v = scanDirectivesCache.get(model);
-  if (v === undefined) {
-    v = computeScanDirectives(model);
-    scanDirectivesCache.set(model, v);
-  }
-  return v;
-}
-
-/** Per-model cache of `scanDirectives` (five rules ask); a cache, not state, as `argDefinitionsCache`. */
-const scanDirectivesCache = new WeakMap<DockerfileModel, DirectiveScan>();
+export const scanDirectives: (model: DockerfileModel) => DirectiveScan = memoByObject(computeScanDirectives);
 
 function computeScanDirectives(model: DockerfileModel): DirectiveScan {
   const honored: DirectiveLine[] = [];

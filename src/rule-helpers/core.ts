@@ -38,23 +38,30 @@ export function nodesOf(model: DockerfileModel, keywords: string | readonly stri
 }
 
 /**
- * Per-model memo of pure derived data (lists many rules walk). Models are immutable once built,
- * so a WeakMap keyed by the model is a cache, not state: it changes no result and is freed with
- * the model.
+ * Memoise a pure function of one immutable object (a model, an instruction, a node): each answer
+ * is computed once per object. The WeakMap is a cache, not state: it changes no result and is freed
+ * with the object. Callers share the answer, so it must not be modified.
+ */
+export function memoByObject<K extends object, T>(compute: (key: K) => T): (key: K) => T {
+  const cache = new WeakMap<K, { v: T }>();
+  return (key) => {
+    let hit = cache.get(key);
+    if (hit === undefined) {
+      hit = { v: compute(key) };
+      cache.set(key, hit);
+    }
+    return hit.v;
+  };
+}
+
+/**
+ * Per-model memo of pure derived data (lists many rules walk), one answer with ONBUILD triggers
+ * and one without (see memoByObject).
  */
 export function memoByModel<T>(compute: (model: DockerfileModel, withOnbuild: boolean) => T): (model: DockerfileModel, filter?: NodeFilter) => T {
-  const withOnbuildCache = new WeakMap<DockerfileModel, T>();
-  const withoutCache = new WeakMap<DockerfileModel, T>();
-  return (model, filter = {}) => {
-    const withOnbuild = filter.onbuild ?? true;
-    const cache = withOnbuild ? withOnbuildCache : withoutCache;
-    let v = cache.get(model);
-    if (v === undefined) {
-      v = compute(model, withOnbuild);
-      cache.set(model, v);
-    }
-    return v;
-  };
+  const withOnbuild = memoByObject((model: DockerfileModel) => compute(model, true));
+  const without = memoByObject((model: DockerfileModel) => compute(model, false));
+  return (model, filter = {}) => ((filter.onbuild ?? true) ? withOnbuild(model) : without(model));
 }
 
 /** Each simple command of each RUN (and ONBUILD RUN), with its node, in file order. */
@@ -76,21 +83,10 @@ export const effectiveRunCommands: (model: DockerfileModel, filter?: NodeFilter)
   runCommands(model, { onbuild: withOnbuild }).map(({ node, cmd }) => ({ node, cmd, eff: effectiveCommandOf(cmd) })),
 );
 
-/**
- * Per RUN node, the effective commands of `node.run.commands`. Nodes belong to immutable models,
- * so this WeakMap is a cache, not state: it changes no result and is freed with the model.
- */
-const effectiveCommandsCache = new WeakMap<InstructionNode, readonly EffectiveCommand[]>();
-
 /** The effective command of each of `node.run.commands`, index for index (empty for other nodes). */
-export function effectiveCommandsOf(node: InstructionNode): readonly EffectiveCommand[] {
-  let v = effectiveCommandsCache.get(node);
-  if (v === undefined) {
-    v = (node.run?.commands ?? []).map((c) => effectiveCommandOf(c));
-    effectiveCommandsCache.set(node, v);
-  }
-  return v;
-}
+export const effectiveCommandsOf: (node: InstructionNode) => readonly EffectiveCommand[] = memoByObject((node: InstructionNode) =>
+  (node.run?.commands ?? []).map((c) => effectiveCommandOf(c)),
+);
 
 /** Dockerfile range of a shell word or command span of a RUN node. */
 export function shellRange(node: InstructionNode, start: number, end: number): Range {

@@ -259,7 +259,7 @@ export async function runLint(paths: string[], o: LintCliOptions, io: CliIO, rul
   };
 
   if (streamer) write(streamer.begin());
-  // Worker threads pay off only with enough files to amortise their start-up (~0.1 s each).
+  // Worker threads pay off only with enough files to amortise their start-up (see WORKER_MIN_FILES).
   const useWorkers = jobs > 1 && tasks.length >= WORKER_MIN_FILES && order.every((i) => i.kind === 'task');
   let linter: Linter | null = null;
   // Between files, keep the heap near its live size over long runs (see heap-guard.ts).

@@ -51,10 +51,6 @@ import type {
   SeverityOverrideLists,
 } from './types.js';
 
-// ---------------------------------------------------------------------------------------------------------------
-// Keys
-
-/** Top-level keys, spelled exactly as hadolint spells them, then dockwise's own. */
 /**
  * The yaml package (~230 KB of JavaScript) is loaded when a configuration file is parsed, not by
  * every run: most runs have no configuration file. Its `node` export is CommonJS, so `require`
@@ -66,6 +62,10 @@ function yaml(): typeof Yaml {
   return yamlModule;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Keys
+
+/** Top-level keys, spelled exactly as hadolint spells them, then dockwise's own. */
 export const CONFIG_KEYS = [
   'ignored',
   'override',

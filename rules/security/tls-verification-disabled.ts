@@ -53,15 +53,11 @@ const ENV_CHECKS: Readonly<Record<string, { bad: (v: string) => boolean; what: s
   GOFLAGS: { bad: (v) => /(?:^|\s)-insecure(?:$|[\s=])/.test(v), what: 'lets `go get` use plain HTTP' },
 };
 
-/** The same checks in a Map: a lookup by an arbitrary variable name stays cheap. */
-const ENV_CHECK_MAP: ReadonlyMap<string, { bad: (v: string) => boolean; what: string }> = new Map(Object.entries(ENV_CHECKS));
-
 function envCheck(name: string): { bad: (v: string) => boolean; what: string } | undefined {
-  const own = ENV_CHECK_MAP.get(name);
-  if (own) return own;
+  // Own keys only: `constructor` or `toString` are variable names like any other.
+  if (Object.hasOwn(ENV_CHECKS, name)) return ENV_CHECKS[name];
   if (name === 'npm_config_strict_ssl') return ENV_CHECKS.NPM_CONFIG_STRICT_SSL;
   if (name === 'npm_config_registry') return ENV_CHECKS.NPM_CONFIG_REGISTRY;
-  // Only the variables listed above: `constructor` or `toString` are names like any other.
   return undefined;
 }
 
@@ -85,23 +81,19 @@ function commandHits(node: InstructionNode, cmd: SimpleCommand, eff: EffectiveCo
   const hits: Hit[] = [];
 
   // Environment assignments: `PYTHONHTTPSVERIFY=0 python x`, `env A=1 cmd`, `export A=1`.
-  // (Ranges are computed only for the assignments that are reported.)
-  for (const a of eff.assignments) {
-    const check = envCheck(a.name);
-    const value = a.value === null ? '' : a.value.value;
-    if (check && value !== null && check.bad(value)) hits.push({ message: `${a.name}=${value} ${check.what}`, range: shellRange(node, a.start, a.end) });
-  }
+  // (The range is computed only for an assignment that is reported.)
+  const assignment = (aName: string, value: string | null, range: () => Range): void => {
+    const check = envCheck(aName);
+    if (check && value !== null && check.bad(value)) hits.push({ message: `${aName}=${value} ${check.what}`, range: range() });
+  };
+  for (const a of eff.assignments) assignment(a.name, a.value === null ? '' : a.value.value, () => shellRange(node, a.start, a.end));
   const name = eff.name === null ? null : eff.name.replace(/^.*\//, '');
   if ((name === 'export' || name === 'declare' || name === 'typeset' || name === 'readonly') && eff.args.length > 0) {
     for (const w of eff.args) {
       const v = w.value;
       if (v === null) continue;
       const eq = v.indexOf('=');
-      if (eq <= 0) continue;
-      const aName = v.slice(0, eq);
-      const value = v.slice(eq + 1);
-      const check = envCheck(aName);
-      if (check && check.bad(value)) hits.push({ message: `${aName}=${value} ${check.what}`, range: wordRange(node, w) });
+      if (eq > 0) assignment(v.slice(0, eq), v.slice(eq + 1), () => wordRange(node, w));
     }
   }
   if (name === null) return hits;

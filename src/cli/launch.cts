@@ -157,7 +157,9 @@ function runCore(source: string): void {
 
 let source: string | null = null;
 try {
-  source = fs.readFileSync(CORE, 'utf8');
+  // The bundle is pure ASCII (scripts/bundle.mjs escapes every other character), so latin1 reads
+  // it as the same string as utf8 would, without a UTF-8 decode of 1.3 MB (~1.3 ms).
+  source = fs.readFileSync(CORE, 'latin1');
 } catch {
   /* not bundled */
 }

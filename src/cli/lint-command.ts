@@ -125,8 +125,13 @@ function parseJobs(s: string | undefined): number {
   return n;
 }
 
+/**
+ * Colour: `--color`/`--no-color` (the last one given) win, as NO_COLOR's convention wants of a
+ * per-run argument; then NO_COLOR, FORCE_COLOR; otherwise only on a terminal, never into a file.
+ * (commander leaves `color` undefined when neither flag is given.)
+ */
 function useColor(o: LintCliOptions, io: CliIO, toFile: boolean): boolean {
-  if (o.color === false) return false;
+  if (o.color !== undefined) return o.color;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
   if (toFile) return false;

@@ -64,10 +64,13 @@ export async function streamReport(format: FormatName, ctx: ReportContext): Prom
   return null;
 }
 
-async function loadFormatter(format: FormatName): Promise<Formatter> {
+async function loadFormatter(format: FormatName, color: boolean): Promise<Formatter> {
   switch (format) {
-    case 'stylish':
-      return (await import('./stylish.js')).format;
+    case 'stylish': {
+      const { format: stylish, PLAIN } = await import('./stylish.js');
+      const paint = color ? (await import('./paint-chalk.js')).CHALK_PAINT : PLAIN;
+      return (report, ctx) => stylish(report, ctx, paint);
+    }
     case 'json':
       return (await import('./json.js')).format;
     case 'sarif':
@@ -90,6 +93,6 @@ async function loadFormatter(format: FormatName): Promise<Formatter> {
 }
 
 export async function formatReport(format: FormatName, report: LintReport, ctx: ReportContext): Promise<string> {
-  const formatter = await loadFormatter(format);
+  const formatter = await loadFormatter(format, ctx.color);
   return formatter(report, ctx);
 }

@@ -8,9 +8,11 @@
  *     image hygiene: 1 unpinned — pin the base image by digest
  *
  *   ✖ 1 problem (0 errors, 1 warning, 0 info, 0 style) in 1 file
+ *
+ * Colours come through a `Paint`: plain (identity) when colour is off, chalk's when it is on
+ * (src/report/paint-chalk.ts). chalk is loaded only for a coloured report: a run whose output
+ * goes to a file, a pipe or a CI log does not pay for it (~4 ms of a one-file run's start-up).
  */
-import { Chalk, type ChalkInstance } from 'chalk';
-
 import { assertNever, type FileResult, type Finding, type HygieneSummary, type LintReport, type Severity } from '../core/types.js';
 import {
   allFileNames,
@@ -24,7 +26,39 @@ import {
 import type { ReportContext } from './index.js';
 import { DEFAULT_FRAME, frameLine, printable } from './text-width.js';
 
-function paintSeverity(chalk: ChalkInstance, severity: Severity, text: string): string {
+/** The styles the stylish report uses; each returns its text wrapped in ANSI codes, or unchanged. */
+export interface Paint {
+  red(text: string): string;
+  yellow(text: string): string;
+  blue(text: string): string;
+  magenta(text: string): string;
+  cyan(text: string): string;
+  green(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+  underline(text: string): string;
+  redBold(text: string): string;
+  yellowBold(text: string): string;
+}
+
+const same = (text: string): string => text;
+
+/** No colour: every style returns its text unchanged (as chalk does at level 0). */
+export const PLAIN: Paint = {
+  red: same,
+  yellow: same,
+  blue: same,
+  magenta: same,
+  cyan: same,
+  green: same,
+  dim: same,
+  bold: same,
+  underline: same,
+  redBold: same,
+  yellowBold: same,
+};
+
+function paintSeverity(chalk: Paint, severity: Severity, text: string): string {
   switch (severity) {
     case 'error':
       return chalk.red(text);
@@ -51,7 +85,7 @@ export function hygieneText(summary: HygieneSummary): string {
   return `image hygiene: ${counts}${advice}`;
 }
 
-function renderFrame(chalk: ChalkInstance, finding: Finding, lines: readonly string[], gutterWidth: number): string[] {
+function renderFrame(chalk: Paint, finding: Finding, lines: readonly string[], gutterWidth: number): string[] {
   const { start, end } = finding.range;
   const text = lines[start.line];
   if (text === undefined) return [];
@@ -65,7 +99,7 @@ function renderFrame(chalk: ChalkInstance, finding: Finding, lines: readonly str
   ];
 }
 
-function renderFile(chalk: ChalkInstance, file: FileResult, ctx: ReportContext): string[] {
+function renderFile(chalk: Paint, file: FileResult, ctx: ReportContext): string[] {
   const findings = sortedFindings(file);
   if (findings.length === 0 && !file.summary) return [];
   const out: string[] = [chalk.underline(printable(displayPath(file.file, ctx.cwd)))];
@@ -93,8 +127,11 @@ function renderFile(chalk: ChalkInstance, file: FileResult, ctx: ReportContext):
   return out;
 }
 
-export function format(report: LintReport, ctx: ReportContext): string {
-  const chalk = new Chalk({ level: ctx.color ? 1 : 0 });
+/**
+ * The stylish report painted with `chalk`. `ctx.color` is not read here: the caller chose the
+ * paint from it (see formatReport in ./index.ts).
+ */
+export function format(report: LintReport, ctx: ReportContext, chalk: Paint = PLAIN): string {
   const out: string[] = [];
 
   const findings: Finding[] = [];
@@ -119,7 +156,7 @@ export function format(report: LintReport, ctx: ReportContext): string {
     const line =
       `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(counts.warning, 'warning')}, ` +
       `${counts.info} info, ${counts.style} style) in ${files}`;
-    out.push(errors > 0 ? chalk.red.bold(line) : counts.warning > 0 ? chalk.yellow.bold(line) : chalk.bold(line));
+    out.push(errors > 0 ? chalk.redBold(line) : counts.warning > 0 ? chalk.yellowBold(line) : chalk.bold(line));
   }
   return `${out.join('\n')}\n`;
 }

@@ -215,6 +215,15 @@ describe('dockwise lint', () => {
     expect(colored.stdout).toContain('\u001b[');
   });
 
+  it('--color forces colour into a pipe (over NO_COLOR), --no-color turns it off (over FORCE_COLOR), the last one wins', () => {
+    const file = 'fixtures/python-app/Dockerfile';
+    expect(run(['lint', '--color', file]).stdout).toContain('\u001b[33mwarning');
+    expect(run(['lint', '--color', file], { env: { NO_COLOR: '1' } }).stdout).toContain('\u001b[');
+    expect(run(['lint', '--no-color', file], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+    expect(run(['lint', '--color', '--no-color', file]).stdout).not.toContain('\u001b[');
+    expect(run(['lint', file]).stdout).not.toContain('\u001b[');
+  });
+
   it('an unreadable directory in the walk is reported and skipped', () => {
     if (process.getuid?.() === 0) return; // root reads everything
     const d = tempDir();

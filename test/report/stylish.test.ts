@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Finding, LintReport } from '../../src/core/types.js';
+import { formatReport } from '../../src/report/index.js';
+import { CHALK_PAINT } from '../../src/report/paint-chalk.js';
 import { format, hygieneText } from '../../src/report/stylish.js';
 import { frameLine, stringWidth, TAB_WIDTH } from '../../src/report/text-width.js';
 import { SAMPLE_REPORT, rangeOf, sampleContext } from './sample.js';
@@ -23,12 +25,21 @@ describe('stylish', () => {
   });
 
   it('colours severities, underlines file names and keeps the same text when colour is on', () => {
-    const coloured = format(SAMPLE_REPORT, sampleContext({ color: true }));
+    const coloured = format(SAMPLE_REPORT, sampleContext({ color: true }), CHALK_PAINT);
     expect(coloured).toContain(`${ESC}[31merror`);
     expect(coloured).toContain(`${ESC}[33mwarning`);
     expect(coloured).toContain(`${ESC}[4mDockerfile${ESC}[24m`);
     const stripped = coloured.replace(/\u001b\[[0-9;]*m/g, '');
     expect(stripped).toBe(format(SAMPLE_REPORT, sampleContext({ color: false })));
+    // Bold summary lines: red when there are errors.
+    expect(coloured.trimEnd().split('\n').at(-1)).toBe(`${ESC}[31m${ESC}[1m✖ 13 problems (5 errors, 4 warnings, 2 info, 2 style) in 6 files${ESC}[22m${ESC}[39m`);
+  });
+
+  it('formatReport paints with chalk exactly when ctx.color is set', async () => {
+    expect(await formatReport('stylish', SAMPLE_REPORT, sampleContext({ color: true }))).toBe(format(SAMPLE_REPORT, sampleContext(), CHALK_PAINT));
+    const plain = await formatReport('stylish', SAMPLE_REPORT, sampleContext({ color: false }));
+    expect(plain).toBe(format(SAMPLE_REPORT, sampleContext()));
+    expect(plain).not.toContain(ESC);
   });
 
   it('prints each finding as "line:col  severity  message  RULE" with aligned columns', () => {

@@ -26,6 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import vm from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
 
 // src/shell/parser.ts sets --liftoff-only for the bash grammar's WebAssembly (see there). V8 uses a
 // code cache only under the flags it was made under, so set it before compiling anything.
@@ -49,6 +50,7 @@ const CORE = path.join(__dirname, 'bundle-core.cjs');
 
 /** Which code the run will compile, roughly: names the cache (see above). */
 function commandKind(argv: readonly string[]): string {
+  // (A lint worker thread, see pool.ts, has no arguments: 'lint', the cache its code is in.)
   if (argv.some((a) => a === '-h' || a === '--help' || a === '-V' || a === '--version')) return 'other';
   const first = argv.find((a) => !a.startsWith('-'));
   return first === 'migrate' || first === 'rules' || first === 'explain' ? first : first === 'help' ? 'other' : 'lint';
@@ -136,7 +138,9 @@ function runCore(source: string): void {
   // of CPU each): on only while a cache is read or made. V8 ties a cache to the flags it was
   // made under, so they must be the same then.
   setFlagsFromString('--no-verify-snapshot-checksum');
-  if (file !== null && (cachedData === undefined || script.cachedDataRejected === true)) {
+  // (A lint worker thread runs this launcher too, see pool.ts: it reads the cache, the main thread
+  // writes it.)
+  if (isMainThread && file !== null && (cachedData === undefined || script.cachedDataRejected === true)) {
     process.once('exit', (code) => {
       if (code === 2 || hash === undefined) return;
       setFlagsFromString('--verify-snapshot-checksum');

@@ -3,7 +3,9 @@
  * The dockwise command line. Commander wiring only; each command lazy-loads what it needs.
  */
 import { readFileSync } from 'node:fs';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { Command, CommanderError, Option } from 'commander';
+import { isWorkerInit, type WorkerInit } from './pool.js';
 
 function version(): string {
   try {
@@ -148,12 +150,18 @@ export async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`dockwise: internal error: ${String(e)}\n`);
-    process.exitCode = 2;
-  },
-);
+if (isMainThread) {
+  main(process.argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`dockwise: internal error: ${String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+} else if (isWorkerInit(workerData)) {
+  // A lint worker started by the pool through the launcher (see pool.ts): the same bundle, but
+  // the worker's loop instead of the CLI.
+  void import('./worker-run.js').then((m) => m.runWorker(workerData as WorkerInit));
+}

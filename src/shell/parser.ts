@@ -17,11 +17,11 @@ import type { ShellParser, ShellScript, ShellWord, SimpleCommand } from './types
  * Load web-tree-sitter and the bash grammar and return a parser. Each call loads a new grammar
  * instance; callers should call it once and keep the result.
  *
- * Note: web-tree-sitter keeps one process-wide wasm runtime. `Parser.init()` only creates it the
- * first time, so sequential calls are cheap and safe; do not start two first calls concurrently.
+ * Note: web-tree-sitter keeps one wasm runtime per thread, created by the first `Parser.init()`;
+ * two first calls at once would each create one, so it is started once, by initRuntime.
  */
 export async function loadShellParser(): Promise<ShellParser> {
-  const [grammar] = await Promise.all([compileShellGrammar(), Parser.init()]);
+  const [grammar] = await Promise.all([compileShellGrammar(), initRuntime()]);
   const language = Language.loadSync(grammar);
   const parser = new Parser();
   parser.setLanguage(language);
@@ -50,6 +50,26 @@ export function compileShellGrammar(): Promise<WebAssembly.Module> {
   setFlagsFromString('--liftoff-only');
   compiledGrammar ??= WebAssembly.compile(readFileSync(createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
   return compiledGrammar;
+}
+
+/** web-tree-sitter's runtime being initialised, or initialised: started once per thread by initRuntime. */
+let runtime: Promise<void> | undefined;
+
+/** Start (once per thread) web-tree-sitter's runtime: reading and compiling its own wasm. */
+function initRuntime(): Promise<void> {
+  runtime ??= Parser.init();
+  return runtime;
+}
+
+/**
+ * Start all that loadShellParser waits for, the grammar's compile and the runtime's, without
+ * waiting: both read a file and compile WebAssembly off the main thread, so a caller that starts
+ * them early (the lint command does, before it reads the configuration and the files) finds them
+ * ready, or nearly, when the first RUN is parsed. A failure surfaces in loadShellParser.
+ */
+export function prefetchShellParser(): void {
+  compileShellGrammar().catch(() => undefined);
+  initRuntime().catch(() => undefined);
 }
 
 /** Node type names by type id, and the names of named types (avoids a wasm call per `isNamed`). */

@@ -89,7 +89,27 @@ const debSource = {
   generatedAt,
   suites: Object.fromEntries(SUITES.map(s => [s, { version: suites[s].meta.version, releaseDate: suites[s].meta.releaseDate, inReleaseSha256: suites[s].meta.inReleaseSha256, debootstrap: suites[s].meta.debootstrap, archivePackages: suites[s].meta.archivePackages, selected: Object.keys(suites[s].packages).length, warnings: suites[s].meta.warnings, unknownNames: suites[s].meta.unknownRoots }])),
 };
-writeJson(path.join(DATA_DIR, 'debian-packages.json'), { source: debSource, ...debOut });
+writeDebianData(debSource, debOut.suites);
+
+/**
+ * debian-packages.json holds each suite's facts (version, codename, release date, minbase) and the
+ * name of the file with its packages, debian-packages-SUITE.json (packages and virtual names), so
+ * that dockwise reads only the suite an image is on (src/knowledge/index.ts).
+ */
+function writeDebianData(source, bySuite) {
+  const suitesOut = {};
+  for (const [suite, s] of Object.entries(bySuite)) {
+    const packagesFile = `debian-packages-${suite}.json`;
+    writeJson(path.join(DATA_DIR, packagesFile), {
+      source: { description: `Packages and virtual package names of Debian ${suite}; how they were made: the "source" of debian-packages.json`, generator: source.generator, generatedAt: source.generatedAt },
+      suite,
+      packages: s.packages,
+      virtual: s.virtual,
+    });
+    suitesOut[suite] = { version: s.version, codename: s.codename, releaseDate: s.releaseDate, minbase: s.minbase, packagesFile };
+  }
+  writeJson(path.join(DATA_DIR, 'debian-packages.json'), { source, suites: suitesOut });
+}
 
 // helpers over the suite data
 function suiteApi(suite) {

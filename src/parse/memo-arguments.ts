@@ -16,9 +16,15 @@
  * result (test/parse/memo-arguments.test.ts compares it with the original scanner on every
  * instruction of the fixtures and the corpus). The original is kept as `originalRawArguments`
  * for that test.
+ *
+ * `reuseRepeatedInstructions()` removes the other duplicate work of the parser: it builds every
+ * instruction that has arguments twice (see below).
  */
 import { Instruction } from 'dockerfile-ast';
-import type { Argument } from 'dockerfile-ast';
+import type { Argument, Dockerfile } from 'dockerfile-ast';
+// Not exported by the package's main module; its instance method createInstruction is what the
+// parser calls for every instruction.
+import { Parser } from 'dockerfile-ast/lib/parser.js';
 
 type RawArgumentsFn = (this: Instruction) => Argument[];
 
@@ -51,5 +57,65 @@ export function memoiseArguments(): void {
       self[CACHE] = args;
     }
     return args.slice();
+  };
+}
+
+type CreateInstructionFn = (this: Parser, dockerfile: Dockerfile, instruction: string, start: number, instructionEnd: number, end: number) => Instruction;
+
+const LAST_CREATED: unique symbol = Symbol('dockwise.lastCreatedInstruction');
+const REUSE_INSTALLED: unique symbol = Symbol('dockwise.reuseInstalled');
+
+/** The most recent createInstruction call of one parser: its arguments and its result. */
+interface LastCreated {
+  dockerfile: Dockerfile;
+  instruction: string;
+  start: number;
+  instructionEnd: number;
+  end: number;
+  created: Instruction;
+}
+interface ParserPatchable {
+  createInstruction?: CreateInstructionFn;
+  [REUSE_INSTALLED]?: true;
+}
+interface ParserState {
+  [LAST_CREATED]?: LastCreated;
+}
+
+const parserProto = Parser.prototype as unknown as ParserPatchable;
+
+/** dockerfile-ast's own Parser#createInstruction (null if a future version renames it). */
+export const originalCreateInstruction: CreateInstructionFn | null = parserProto[REUSE_INSTALLED] ? null : (parserProto.createInstruction ?? null);
+
+/**
+ * dockerfile-ast's parser builds each instruction that has arguments twice: `processArguments`
+ * builds one to look for heredocs in its arguments (`processHeredocs`), then `processInstruction`
+ * builds the one it keeps, with the same arguments unless heredoc bodies extended the
+ * instruction. Building a RUN/COPY/CMD runs the JSONInstruction constructor (a JSON scan with a
+ * `positionAt` per string, the argument scan, the flags), about a third of the parse.
+ *
+ * When a parser's createInstruction is called with exactly the arguments of its previous call,
+ * this returns the previous instance. Construction depends only on those arguments and the
+ * parser's document and escape character, which do not change during a parse, and
+ * `processHeredocs` only reads the instance (the keyword, the arguments, the ONBUILD trigger,
+ * built anew on each call): the instance kept is what a second construction would give.
+ * test/parse/memo-arguments.test.ts compares whole parses with and without it.
+ *
+ * The state (the previous call) lives on the parser instance, which `DockerfileParser.parse`
+ * makes for one text.
+ */
+export function reuseRepeatedInstructions(): void {
+  const original = originalCreateInstruction;
+  if (parserProto[REUSE_INSTALLED] || !original) return;
+  Object.defineProperty(parserProto, REUSE_INSTALLED, { value: true });
+  parserProto.createInstruction = function reusingCreateInstruction(this: Parser, dockerfile, instruction, start, instructionEnd, end): Instruction {
+    const self = this as Parser & ParserState;
+    const last = self[LAST_CREATED];
+    if (last !== undefined && last.dockerfile === dockerfile && last.instruction === instruction && last.start === start && last.instructionEnd === instructionEnd && last.end === end) {
+      return last.created;
+    }
+    const created = original.call(this, dockerfile, instruction, start, instructionEnd, end);
+    self[LAST_CREATED] = { dockerfile, instruction, start, instructionEnd, end, created };
+    return created;
   };
 }

@@ -15,7 +15,7 @@ import type { Argument as AstArgument, Dockerfile as AstDockerfile, Instruction 
 import type { Range } from '../core/types.js';
 import type { LineIndex } from '../core/text.js';
 import type { Comment, Directive, Flag, HeredocSyntax, Instruction, Property, SyntaxTree, Word } from './syntax.js';
-import { memoiseArguments } from './memo-arguments.js';
+import { memoiseArguments, reuseRepeatedInstructions } from './memo-arguments.js';
 
 function copyRange(r: Range): Range {
   return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
@@ -327,6 +327,8 @@ function jsonForm(lines: LineIndex, start: number, end: number, esc: string): Wo
 export function parseDockerfile(text: string, lines: LineIndex): SyntaxTree {
   // One argument scan per instruction instead of dockerfile-ast's three or four (see memo-arguments.ts).
   memoiseArguments();
+  // One instruction object per instruction instead of two (see memo-arguments.ts).
+  reuseRepeatedInstructions();
   const parsed = DockerfileParser.parse(text);
   const split = splitEscapedEscapes(text, lines, parsed);
   const df = split?.df ?? parsed;

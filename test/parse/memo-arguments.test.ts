@@ -1,12 +1,16 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { DockerfileParser, Onbuild, type Instruction } from 'dockerfile-ast';
-import { memoiseArguments, originalRawArguments } from '../../src/parse/memo-arguments.js';
+import { DockerfileParser, JSONInstruction, ModifiableInstruction, Onbuild, type Heredoc, type Instruction } from 'dockerfile-ast';
+import { Parser } from 'dockerfile-ast/lib/parser.js';
+import { memoiseArguments, originalCreateInstruction, originalRawArguments, reuseRepeatedInstructions } from '../../src/parse/memo-arguments.js';
+import { parseDockerfile } from '../../src/parse/parse.js';
+import { LineIndex } from '../../src/core/text.js';
 import { CORPUS_SKIP_NOTE, HAVE_CORPUS, corpusFiles } from '../helpers/corpus.js';
 
 memoiseArguments();
+reuseRepeatedInstructions();
 
 type Scan = (this: Instruction) => { getValue(): string; getRange(): unknown }[];
 const original = originalRawArguments as unknown as Scan;
@@ -84,5 +88,98 @@ describe('memoised dockerfile-ast argument scan', () => {
   it(`gives the same arguments as the original on every corpus file (${HAVE_CORPUS ? 'corpus present' : CORPUS_SKIP_NOTE})`, () => {
     if (!HAVE_CORPUS) console.warn(`[memo-arguments] ${CORPUS_SKIP_NOTE}`);
     for (const f of corpusFiles()) expect(mismatches(readFileSync(f, 'utf8')), f).toEqual([]);
+  });
+});
+
+/** getHeredocs is public on RUN/COPY/ADD only (protected in Instruction's typings). */
+function heredocsOf(i: Instruction): Heredoc[] | null {
+  const h = (i as unknown as { getHeredocs?: () => Heredoc[] }).getHeredocs;
+  return typeof h === 'function' ? h.call(i) : null;
+}
+
+/** What dockerfile-ast's public accessors give for a text, and what parseDockerfile makes of it. */
+function everything(text: string): string {
+  const dump = (i: Instruction): unknown => ({
+    class: i.constructor.name,
+    keyword: i.getKeyword(),
+    range: i.getRange(),
+    instructionRange: i.getInstructionRange(),
+    args: i.getArguments().map((a) => [a.getValue(), a.getRange()]),
+    flags: i instanceof ModifiableInstruction ? i.getFlags().map((f) => [f.getName(), f.getValue(), f.getRange()]) : null,
+    json: i instanceof JSONInstruction ? i.getJSONStrings().map((a) => [a.getValue(), a.getRange()]) : null,
+    heredocs: heredocsOf(i)?.map((h) => [h.getName(), h.getStartRange(), h.getContentRange(), h.getDelimiterRange()]) ?? null,
+    trigger: i instanceof Onbuild ? (i.getTriggerInstruction() ? dump(i.getTriggerInstruction() as Instruction) : null) : null,
+  });
+  const df = DockerfileParser.parse(text);
+  return JSON.stringify({
+    instructions: df.getInstructions().map(dump),
+    comments: df.getComments().map((c) => [c.getContent(), c.getRange()]),
+    directives: df.getDirectives().map((d) => [d.getName(), d.getValue(), d.getRange()]),
+    syntax: parseDockerfile(text, new LineIndex(text)),
+  });
+}
+
+type CreateInstruction = NonNullable<typeof originalCreateInstruction>;
+const parserProto = Parser.prototype as unknown as { createInstruction: CreateInstruction };
+
+/** `everything(text)` with dockerfile-ast's own createInstruction (an instance per call). */
+function everythingUnpatched(text: string): string {
+  const patched = parserProto.createInstruction;
+  parserProto.createInstruction = originalCreateInstruction as CreateInstruction;
+  try {
+    return everything(text);
+  } finally {
+    parserProto.createInstruction = patched;
+  }
+}
+
+describe('one instruction object where dockerfile-ast builds two', () => {
+  it('the original createInstruction is found (a dockerfile-ast upgrade that renames it would turn the reuse off)', () => {
+    expect(typeof originalCreateInstruction).toBe('function');
+    expect(parserProto.createInstruction).not.toBe(originalCreateInstruction);
+  });
+
+  it('builds each instruction once', () => {
+    // Every construction goes through the static factory; without the reuse RUN, COPY and CMD are built twice.
+    const text = 'FROM a\nRUN echo a \\\n  b\nCOPY --from=x a b\nCMD ["a"]\n';
+    const spy = vi.spyOn(Parser, 'createInstruction');
+    try {
+      DockerfileParser.parse(text);
+      expect(spy).toHaveBeenCalledTimes(4);
+      spy.mockClear();
+      everythingUnpatched(text);
+      expect(spy.mock.calls.length).toBeGreaterThanOrEqual(7);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('parses tricky inputs exactly as without it', () => {
+    for (const t of TRICKY) expect(everything(t), t).toBe(everythingUnpatched(t));
+  });
+
+  it('parses every fixture exactly as without it', () => {
+    for (const f of fixtureFiles('fixtures')) {
+      const text = readFileSync(f, 'utf8');
+      expect(everything(text), f).toBe(everythingUnpatched(text));
+    }
+  });
+
+  it('parses random Dockerfile-like text exactly as without it', () => {
+    const token = fc.constantFrom('FROM a\n', 'RUN ', 'COPY ', 'ADD ', 'CMD ', 'ONBUILD ', '--x=y ', '\\\n', '\\', '`', '"', "'", '[', ']', ',', ' ', '\t', '\r\n', '\n', '# c\n', '$A', 'word', '<<EOF\n', '<<-EOF ', 'EOF\n', '# escape=`\n');
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        expect(everything(text)).toBe(everythingUnpatched(text));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it(`parses every corpus file exactly as without it (${HAVE_CORPUS ? 'corpus present' : CORPUS_SKIP_NOTE})`, () => {
+    for (const f of corpusFiles()) {
+      const text = readFileSync(f, 'utf8');
+      expect(everything(text), f).toBe(everythingUnpatched(text));
+    }
   });
 });

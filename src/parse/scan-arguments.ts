@@ -31,6 +31,10 @@ export function scanArguments(text: string, escapeChar: string, emit: EmitArgume
   const n = text.length;
   // dockerfile-ast compares one-character strings with the escape character.
   const esc = escapeChar.length === 1 ? escapeChar.charCodeAt(0) : -1;
+  // From a position on, the characters that are neither blanks nor the escape character, which is
+  // a backslash or a backtick in dockerfile-ast (its escape directive allows no other). A new
+  // RegExp per call: its lastIndex is local state.
+  const plain = escapeChar === '\\' ? /[^ \t\r\n\\]+/y : escapeChar === '`' ? /[^ \t\r\n`]+/y : null;
   // The original's state variables, same names and meaning.
   let start = false;
   let comment = false;
@@ -137,9 +141,17 @@ export function scanArguments(text: string, escapeChar: string, emit: EmitArgume
         escapedWhitespaceDetected = false;
         escaping = false;
         escapeMarker = -1;
-        if (runStart >= 0 && runEnd === i) runEnd = i + 1;
-        else append(i, i + 1);
         if (found === -1) found = i;
+        // The characters up to the next blank or escape character take this same branch with
+        // the state just set and only extend the word: take them in one step.
+        let k = i + 1;
+        if (plain !== null) {
+          plain.lastIndex = k;
+          if (plain.test(text)) k = plain.lastIndex;
+        }
+        if (runStart >= 0 && runEnd === i) runEnd = k;
+        else append(i, k);
+        i = k - 1;
       }
       start = false;
     }

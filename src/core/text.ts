@@ -1,21 +1,32 @@
 import type { Position, Range } from './types.js';
 
+/** Offsets where the lines of `text` start: 0, and after each \n, \r\n and lone \r. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    // No carriage return (most files): every line ends at a \n, which indexOf finds natively
+    // (a third of the time of the loop below over the corpus, where this runs once per file).
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
 /** Maps between UTF-16 offsets and 0-based line/character positions of one text. */
 export class LineIndex {
   readonly lineStarts: readonly number[];
   readonly length: number;
 
   constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+    this.lineStarts = lineStartsOf(text);
     this.length = text.length;
   }
 

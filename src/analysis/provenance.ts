@@ -143,11 +143,32 @@ interface PathState {
   unknown: boolean;
 }
 
+/**
+ * How the dependency closures of apt installs are recorded (see analyse). A closure brings
+ * thousands of programs, of which a Dockerfile almost never runs one that nothing else provides:
+ * - eager (`deferred` false): each install adds the programs of its closure to State.transitive,
+ *   numbered by State.clock, as the analysis is specified;
+ * - deferred: an install only records its plan in State.deferred and its closure is not worked
+ *   out. That gives the same uses as long as no program looked up in State.transitive is in a
+ *   deferred closure: the eager State.transitive would hold no entry for it either (entries only
+ *   come from closures), and the clock, which then counts fewer steps, is only ever compared with
+ *   an entry's number. The first lookup whose program is in a deferred closure sets `needsEager`,
+ *   and the model is analysed again, eagerly.
+ */
+interface ClosureMode {
+  readonly deferred: boolean;
+  needsEager: boolean;
+}
+
 interface State {
   names: Map<string, Provided>;
   paths: Map<string, Provided>;
   language: LanguagePackage[];
   transitive: Map<string, Transitive>;
+  /** Deferred mode: the plans of the apt installs so far, whose closures State.transitive does not hold. */
+  deferred: InstallPlan[];
+  /** Shared by every stage's State of one analysis. */
+  mode: ClosureMode;
   scopes: Scope[];
   /** Increases with every scope and dependency recorded (a later `make install` may replace a dependency). */
   clock: number;
@@ -167,6 +188,8 @@ function cloneState(s: State): State {
     paths: new Map(s.paths),
     language: [...s.language],
     transitive: new Map(s.transitive),
+    deferred: [...s.deferred],
+    mode: s.mode,
     scopes: [...s.scopes],
     clock: s.clock,
     installed: new Map(s.installed),
@@ -364,13 +387,15 @@ function stageBases(model: DockerfileModel): StageBaseInfo[] {
   return out;
 }
 
-function initialState(base: StageBaseInfo): State {
+function initialState(base: StageBaseInfo, mode: ClosureMode): State {
   const dirs = base.kind === 'known' ? [...base.base.info.path] : [...DEFAULT_PATH];
   return {
     names: new Map(),
     paths: new Map(),
     language: [],
     transitive: new Map(),
+    deferred: [],
+    mode,
     scopes: [],
     clock: 0,
     installed: new Map(),
@@ -472,6 +497,12 @@ function notFound(name: string, base: KnownBase): ProgramSource {
   return { kind: 'missing', candidates };
 }
 
+/** The dependency that brought `name`, if any (see ClosureMode for deferred closures). */
+function transitiveOf(name: string, state: State): Transitive | undefined {
+  if (state.deferred.length > 0 && state.deferred.some((plan) => closureCommands(plan).has(name))) state.mode.needsEager = true;
+  return state.transitive.get(name);
+}
+
 function classifyName(name: string, env: Env): ProgramSource {
   if (isBuiltinOfAnyShell(name) || env.functions.has(name)) return { kind: 'builtin' };
   const { state } = env;
@@ -492,7 +523,7 @@ function classifyName(name: string, env: Env): ProgramSource {
   if (prov && inBase && prov.tier !== 'layer') return { kind: 'base', ...prov };
   // The scopes that may have made the program, in order (the stage's, then the RUN's mounts), in one
   // pass: the first, the first created after the dependency `t` was, and the first that names it.
-  const t = state.transitive.get(name);
+  const t = transitiveOf(name, state);
   let scope: Scope | undefined;
   let later: Scope | undefined;
   for (let i = 0, n = state.scopes.length + env.extraScopes.length; i < n; i++) {
@@ -617,8 +648,42 @@ interface InstallPlan {
   steps: readonly InstallStep[];
   /** The packages asked for (Debian only; empty for Alpine). */
   asked: readonly string[];
-  /** Commands of the closure's packages that were not expanded explicitly, in closure order. */
-  closure: readonly (readonly [pkg: string, command: string])[];
+  /** The packages expanded explicitly (see planClosure). */
+  explicit: ReadonlySet<string>;
+  family: PackageFamily;
+  release: string | undefined;
+  recommends: boolean;
+}
+
+/**
+ * The programs of an install's dependency closure that were not expanded explicitly: (package,
+ * command), in closure order. Worked out on first use (only eager analyses and deferred lookups
+ * need them); the WeakMaps are caches of pure functions of the (cached, immutable) plan.
+ */
+const closures = new WeakMap<InstallPlan, readonly (readonly [pkg: string, command: string])[]>();
+const closureCommandSets = new WeakMap<InstallPlan, ReadonlySet<string>>();
+
+function planClosure(plan: InstallPlan): readonly (readonly [pkg: string, command: string])[] {
+  const hit = closures.get(plan);
+  if (hit) return hit;
+  const out: [string, string][] = [];
+  if (plan.asked.length > 0) {
+    for (const q of packageClosureShared(plan.family, plan.asked, { release: plan.release, recommends: plan.recommends })) {
+      if (plan.explicit.has(q)) continue;
+      for (const c of packageRelations(plan.family, q, plan.release).commands) out.push([q, c]);
+    }
+  }
+  closures.set(plan, out);
+  return out;
+}
+
+function closureCommands(plan: InstallPlan): ReadonlySet<string> {
+  let hit = closureCommandSets.get(plan);
+  if (!hit) {
+    hit = new Set(planClosure(plan).map(([, c]) => c));
+    closureCommandSets.set(plan, hit);
+  }
+  return hit;
 }
 
 /**
@@ -679,16 +744,9 @@ function planInstall(names: readonly string[], recommends: boolean, family: Pack
     }
   };
   for (const n of names) expand(n, n, 0, false);
-  const closure: [string, string][] = [];
   // Every name was expanded above, so all of them count as installed.
   const asked = family === 'alpine' ? [] : [...names];
-  if (asked.length > 0) {
-    for (const q of packageClosureShared(family, asked, { release, recommends })) {
-      if (explicit.has(q)) continue;
-      for (const c of packageRelations(family, q, release).commands) closure.push([q, c]);
-    }
-  }
-  return { steps, asked, closure };
+  return { steps, asked, explicit, family, release, recommends };
 }
 
 /** Distro packages installed by apt/apk: explicit commands, metapackages seen through, and the dependency closure. */
@@ -730,9 +788,13 @@ function installDistroPackages(names: readonly string[], manager: 'apt' | 'apk',
   }
   if (state.extraRepos && names.length > 0) addScope(state, { kind: 'anywhere', dir: '/', reason: `packages that may come from an added repository`, node });
   if (family === 'alpine' || plan.asked.length === 0) return;
+  if (state.mode.deferred) {
+    state.deferred.push(plan);
+    return;
+  }
   // One closure for the whole install; which package pulled a program in is worked out when it is used.
   const via: Transitive['via'] = { family, release, recommends, candidates: plan.asked, cache: new Map() };
-  for (const [q, c] of plan.closure) {
+  for (const [q, c] of planClosure(plan)) {
     if (!state.names.has(c) && !state.transitive.has(c)) state.transitive.set(c, { package: q, via, node, seq: ++state.clock });
   }
 }
@@ -1431,14 +1493,15 @@ function runtimeUses(model: DockerfileModel, chain: readonly Stage[], env: Env, 
 
 // ---------------------------------------------------------------------------------------------
 
-function analyse(model: DockerfileModel): Provenance {
-  const stages = stageBases(model);
+/** The analysis with closures recorded as `deferred` says; null when a deferred one turned out to be needed (see ClosureMode). */
+function analyse(model: DockerfileModel, stages: StageBaseInfo[], deferred: boolean): Provenance | null {
+  const mode: ClosureMode = { deferred, needsEager: false };
   const out: Collector = { uses: [] };
   const endStates: State[] = [];
   for (const stage of model.stages) {
     const base: StageBaseInfo = stages[stage.index] ?? { kind: 'unknown', reference: '', reason: '', range: null, rootStage: stage.index, windows: false };
     const parentState = stage.parentIndex !== null ? endStates[stage.parentIndex] : undefined;
-    const state = parentState ? cloneState(parentState) : initialState(base);
+    const state = parentState ? cloneState(parentState) : initialState(base, mode);
     const env = makeEnv(state, base, new Set(), [], null, '/');
     for (const node of stage.instructions) {
       if (node.onbuild || (base.kind === 'unknown' && base.windows)) continue;
@@ -1458,6 +1521,7 @@ function analyse(model: DockerfileModel): Provenance {
         default:
           break;
       }
+      if (mode.needsEager) return null;
     }
     endStates[stage.index] = state;
   }
@@ -1475,10 +1539,20 @@ function analyse(model: DockerfileModel): Provenance {
     const base = stages[final.index];
     if (state && base && !(base.kind === 'unknown' && base.windows)) runtimeUses(model, chain, makeEnv(state, base, new Set(), [], final.endState.user, final.endState.workdir ?? '/'), out);
   }
+  if (mode.needsEager) return null;
   return { uses: out.uses, stages };
 }
 
 const cache = new WeakMap<DockerfileModel, Provenance>();
+
+/**
+ * The analysis with dependency closures deferred or eager (see ClosureMode), uncached: null when
+ * the deferred analysis met a program of a deferred closure. For the test that compares the two;
+ * rules use analyseProvenance.
+ */
+export function provenanceWithClosures(model: DockerfileModel, closures: 'deferred' | 'eager'): Provenance | null {
+  return analyse(model, stageBases(model), closures === 'deferred');
+}
 
 /**
  * Where every program the Dockerfile runs comes from (see the module comment). Computed once per
@@ -1487,7 +1561,9 @@ const cache = new WeakMap<DockerfileModel, Provenance>();
 export function analyseProvenance(model: DockerfileModel): Provenance {
   const hit = cache.get(model);
   if (hit) return hit;
-  const p = analyse(model);
+  const stages = stageBases(model);
+  const p = analyse(model, stages, true) ?? analyse(model, stages, false);
+  if (!p) throw new Error('dockwise: the eager provenance analysis cannot need itself');
   cache.set(model, p);
   return p;
 }

@@ -28,6 +28,7 @@ import type { ShellWord, SimpleCommand } from '../shell/types.js';
 import { effectiveCommand, parseWords, type EffectiveCommand } from '../shell/queries.js';
 import { recogniseDownload, recognisePackageInstall, recognisePackageRemoval } from '../shell/packages.js';
 import {
+  closurePackagesProviding,
   isBuiltinOfAnyShell,
   packageClosureShared,
   packageCommands,
@@ -499,8 +500,13 @@ function notFound(name: string, base: KnownBase): ProgramSource {
 
 /** The dependency that brought `name`, if any (see ClosureMode for deferred closures). */
 function transitiveOf(name: string, state: State): Transitive | undefined {
-  if (state.deferred.length > 0 && state.deferred.some((plan) => closureCommands(plan).has(name))) state.mode.needsEager = true;
+  if (state.deferred.length > 0 && state.deferred.some((plan) => inClosure(plan, name))) state.mode.needsEager = true;
   return state.transitive.get(name);
+}
+
+/** Whether `name` is among the programs of planClosure(plan), asked of the few packages that ship it. */
+function inClosure(plan: InstallPlan, name: string): boolean {
+  return closurePackagesProviding(plan.family, plan.asked, { release: plan.release, recommends: plan.recommends }, name).some((q) => !plan.explicit.has(q));
 }
 
 function classifyName(name: string, env: Env): ProgramSource {
@@ -657,11 +663,10 @@ interface InstallPlan {
 
 /**
  * The programs of an install's dependency closure that were not expanded explicitly: (package,
- * command), in closure order. Worked out on first use (only eager analyses and deferred lookups
- * need them); the WeakMaps are caches of pure functions of the (cached, immutable) plan.
+ * command), in closure order. Worked out on first use (only eager analyses need them); the
+ * WeakMap is a cache of a pure function of the (cached, immutable) plan.
  */
 const closures = new WeakMap<InstallPlan, readonly (readonly [pkg: string, command: string])[]>();
-const closureCommandSets = new WeakMap<InstallPlan, ReadonlySet<string>>();
 
 function planClosure(plan: InstallPlan): readonly (readonly [pkg: string, command: string])[] {
   const hit = closures.get(plan);
@@ -677,14 +682,6 @@ function planClosure(plan: InstallPlan): readonly (readonly [pkg: string, comman
   return out;
 }
 
-function closureCommands(plan: InstallPlan): ReadonlySet<string> {
-  let hit = closureCommandSets.get(plan);
-  if (!hit) {
-    hit = new Set(planClosure(plan).map(([, c]) => c));
-    closureCommandSets.set(plan, hit);
-  }
-  return hit;
-}
 
 /**
  * Install plans per package data (family and release: images on the same suite share them) and

@@ -25,7 +25,7 @@
 import type { Range } from '../core/types.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../model/model.js';
 import type { ShellWord, SimpleCommand } from '../shell/types.js';
-import { effectiveCommand, parseWords, type EffectiveCommand } from '../shell/queries.js';
+import { effectiveCommand, parseWords, type ArgSpec, type EffectiveCommand } from '../shell/queries.js';
 import { recogniseDownload, recognisePackageInstall, recognisePackageRemoval } from '../shell/packages.js';
 import {
   closurePackagesProviding,
@@ -38,7 +38,7 @@ import {
   resolveBaseImage,
   type PackageFamily,
 } from '../knowledge/index.js';
-import { entryResolver, isWindowsImage, knownBase, resolveKnownBase, type BaseTier, type KnownBase } from './base-image.js';
+import { entryResolver, isWindowsImage, knownBase, resolveKnownBase, type BaseProvider, type BaseTier, type KnownBase } from './base-image.js';
 import { parseJsonStrings, parseShellText } from './command-text.js';
 
 export type { BaseTier, BaseProvider, KnownBase } from './base-image.js';
@@ -164,6 +164,8 @@ interface ClosureMode {
 interface State {
   names: Map<string, Provided>;
   paths: Map<string, Provided>;
+  /** The last segments of the keys of `paths` (a program looked up by name is only searched there when one matches). */
+  pathNames: Set<string>;
   language: LanguagePackage[];
   transitive: Map<string, Transitive>;
   /** Deferred mode: the plans of the apt installs so far, whose closures State.transitive does not hold. */
@@ -187,6 +189,7 @@ function cloneState(s: State): State {
   return {
     names: new Map(s.names),
     paths: new Map(s.paths),
+    pathNames: new Set(s.pathNames),
     language: [...s.language],
     transitive: new Map(s.transitive),
     deferred: [...s.deferred],
@@ -393,6 +396,7 @@ function initialState(base: StageBaseInfo, mode: ClosureMode): State {
   return {
     names: new Map(),
     paths: new Map(),
+    pathNames: new Set(),
     language: [],
     transitive: new Map(),
     deferred: [],
@@ -509,12 +513,29 @@ function inClosure(plan: InstallPlan, name: string): boolean {
   return closurePackagesProviding(plan.family, plan.asked, { release: plan.release, recommends: plan.recommends }, name).some((q) => !plan.explicit.has(q));
 }
 
+/**
+ * Sources shared by the uses that have them (a result is never modified): half the programs a
+ * Dockerfile runs come from the base system, a quarter are builtins. The WeakMap is a cache of a
+ * pure function of the (cached, immutable) BaseProvider.
+ */
+const BUILTIN: ProgramSource = { kind: 'builtin' };
+const baseSources = new WeakMap<BaseProvider, ProgramSource>();
+
+function baseSource(prov: BaseProvider): ProgramSource {
+  let hit = baseSources.get(prov);
+  if (!hit) {
+    hit = { kind: 'base', ...prov };
+    baseSources.set(prov, hit);
+  }
+  return hit;
+}
+
 function classifyName(name: string, env: Env): ProgramSource {
-  if (isBuiltinOfAnyShell(name) || env.functions.has(name)) return { kind: 'builtin' };
+  if (isBuiltinOfAnyShell(name) || env.functions.has(name)) return BUILTIN;
   const { state } = env;
   const e = state.names.get(name);
   if (e) return { kind: 'explicit', ...e };
-  if (state.paths.size > 0) {
+  if (state.pathNames.has(name)) {
     for (const d of state.path.dirs) {
       const p = state.paths.get(`${d}/${name}`);
       if (p) return { kind: 'explicit', ...p };
@@ -526,7 +547,7 @@ function classifyName(name: string, env: Env): ProgramSource {
   if (mount) return { kind: 'explicit', via: 'mount', detail: mount.reason, node: mount.node };
   const prov = env.base.kind === 'known' ? env.base.base.provider(name) : null;
   const inBase = prov !== null && !(prov.package !== null && state.removedBase.has(prov.package));
-  if (prov && inBase && prov.tier !== 'layer') return { kind: 'base', ...prov };
+  if (prov && inBase && prov.tier !== 'layer') return baseSource(prov);
   // The scopes that may have made the program, in order (the stage's, then the RUN's mounts), in one
   // pass: the first, the first created after the dependency `t` was, and the first that names it.
   const t = transitiveOf(name, state);
@@ -540,7 +561,7 @@ function classifyName(name: string, env: Env): ProgramSource {
     // A build step that names the program (`.../Python-3.12.tar.xz ... make install`) probably made it.
     if (s.tokens !== null && mentioned(s.tokens, name)) return { kind: 'explicit', via: 'created', detail: `${PROBABLY} at line ${(s.node?.syntax.range.start.line ?? 0) + 1}`, node: s.node };
   }
-  if (prov && inBase) return { kind: 'base', ...prov };
+  if (prov && inBase) return baseSource(prov);
   if (t) {
     if (later) return { kind: 'possibly', reason: later.reason, node: later.node };
     return { kind: 'transitive', package: t.package, via: whichOf(t), node: t.node };
@@ -614,7 +635,12 @@ const REPO_FILES = /^\/etc\/(?:apt\/sources\.list(?:\.d(?:\/|$)|$)|apk\/reposito
 function created(state: State, path: string | null, via: ExplicitVia, detail: string, node: InstructionNode): void {
   if (path === null || path === '/') return;
   if (REPO_FILES.test(path)) state.extraRepos = true;
-  state.paths.set(path, { via, detail, node });
+  setPath(state, path, { via, detail, node });
+}
+
+function setPath(state: State, path: string, provided: Provided): void {
+  state.paths.set(path, provided);
+  state.pathNames.add(path.slice(path.lastIndexOf('/') + 1));
 }
 
 /** First word of a package name: `gpg-agent` -> gpg, `python3-pip` -> python3. */
@@ -860,9 +886,21 @@ function packageNames(specs: readonly { word: ShellWord; name: string; dynamic: 
   return { names, unknown, files };
 }
 
+/**
+ * The flags that take a value, per command read here. Module constants: parseWords compiles a spec
+ * once per spec object (see src/shell/queries.ts), and these are asked about for every such command.
+ */
+const INSTALL_ARGS: ArgSpec = { values: ['-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S', '--suffix'] };
+const COPY_ARGS: ArgSpec = { values: ['-t', '--target-directory', '-S', '--suffix'] };
+const TAR_ARGS: ArgSpec = { values: ['-C', '--directory', '-f', '--file'] };
+const GIT_ARGS: ArgSpec = { values: ['-C', '-c', '-b', '--branch', '--depth', '--origin', '-o', '--config', '--reference', '--separate-git-dir', '--filter', '-j', '--jobs'] };
+const GO_ARGS: ArgSpec = { values: ['-o'], goStyle: true };
+const COMPILER_ARGS: ArgSpec = { values: ['-o'], goStyle: false };
+const SHELL_ARGS: ArgSpec = { values: ['-o', '-O', '+o', '+O'] };
+
 /** Last positional (the destination) and the others (sources) of cp/mv/ln/install, with `-t DIR`. */
-function destination(eff: EffectiveCommand, valueFlags: readonly string[]): { dest: ShellWord | null; sources: ShellWord[]; targetDir: boolean } {
-  const { flags, positionals } = parseWords(eff.args, { values: valueFlags });
+function destination(eff: EffectiveCommand, spec: ArgSpec): { dest: ShellWord | null; sources: ShellWord[]; targetDir: boolean } {
+  const { flags, positionals } = parseWords(eff.args, spec);
   const t = flags.find((f) => f.name === '-t' || f.name === '--target-directory');
   if (t) return { dest: t.valueWord, sources: positionals, targetDir: true };
   if (positionals.length < 2) return { dest: null, sources: positionals, targetDir: false };
@@ -978,9 +1016,8 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
     case 'mv':
     case 'install':
     case 'rsync': {
-      const valueFlags = name === 'install' ? ['-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S', '--suffix'] : ['-t', '--target-directory', '-S', '--suffix'];
       if (name === 'install' && eff.args.some((a) => a.value === '-d' || a.value === '--directory')) return;
-      const { dest, sources } = destination(eff, valueFlags);
+      const { dest, sources } = destination(eff, name === 'install' ? INSTALL_ARGS : COPY_ARGS);
       const d = abs(dest);
       if (d === null) {
         if (dest !== null) anywhere(`${name} to a path dockwise cannot resolve`);
@@ -1020,7 +1057,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
       const first = words[0] ?? '';
       const extract = words.some((w) => w === '--extract' || w === '--get' || /^-[A-Za-z]*x/.test(w)) || (/^[A-Za-z]+$/.test(first) && first.includes('x'));
       if (!extract) return;
-      const { flags } = parseWords(eff.args, { values: ['-C', '--directory', '-f', '--file'] });
+      const { flags } = parseWords(eff.args, TAR_ARGS);
       const c = flags.find((f) => f.name === '-C' || f.name === '--directory');
       let dir: string | null = env.cwd;
       let given = true;
@@ -1064,7 +1101,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
       return;
     }
     case 'git': {
-      const { positionals } = parseWords(eff.args, { values: ['-C', '-c', '-b', '--branch', '--depth', '--origin', '-o', '--config', '--reference', '--separate-git-dir', '--filter', '-j', '--jobs'] });
+      const { positionals } = parseWords(eff.args, GIT_ARGS);
       if ((positionals[0]?.value ?? '') !== 'clone') return;
       const target = positionals[2] ? val(positionals[2]) : positionals[1] ? (val(positionals[1]) ?? '').replace(/\.git$/, '').split('/').pop() ?? null : null;
       filesUnder(target === null || env.cwd === null ? null : absolute(target, env.cwd, env.user), 'cloned by git', true);
@@ -1142,7 +1179,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
 
   // Compilers: `go build -o /usr/local/bin/app`, `gcc -o x`.
   if (COMPILERS.has(name)) {
-    const { flags } = parseWords(eff.args, { values: ['-o'], goStyle: name === 'go' });
+    const { flags } = parseWords(eff.args, name === 'go' ? GO_ARGS : COMPILER_ARGS);
     const o = flags.find((f) => f.name === '-o');
     if (o) {
       const p = o.value === null ? null : absolute(o.value, env.cwd, env.user);
@@ -1154,7 +1191,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
     return;
   }
   if (SHELLS.has(name)) {
-    const { flags, positionals } = parseWords(eff.args, { values: ['-o', '-O', '+o', '+O'] });
+    const { flags, positionals } = parseWords(eff.args, SHELL_ARGS);
     if (flags.some((f) => f.name === '-c')) return; // the script was analysed (see runScript)
     if (positionals.length > 0 || (cmd.inPipeline && (cmd.pipelineIndex ?? 0) > 0)) anywhere(`a script run by ${name}`);
     return;
@@ -1311,14 +1348,14 @@ function applyCopy(node: InstructionNode, env: Env): void {
   if (copy.from) tokens.push(wordText(copy.from));
   if (REPO_FILES.test(dest) || REPO_FILES.test(`${dest}/`)) state.extraRepos = true;
   const urls = sources.length > 0 && sources.every((src) => /^https?:\/\//.test(node.resolve(src.value) ?? src.value));
-  state.paths.set(dest, urls ? { via: 'download', detail: `${copy.kind} ${sources[0]?.value ?? ''}`, node } : { via: 'copy', detail: what, node });
+  setPath(state, dest, urls ? { via: 'download', detail: `${copy.kind} ${sources[0]?.value ?? ''}`, node } : { via: 'copy', detail: what, node });
   for (const s of sources) {
     const v = node.resolve(s.value) ?? s.value;
     if (/^https?:\/\//.test(v)) {
-      state.paths.set(normPath(`${dest}/${url(v)}`), { via: 'download', detail: `${copy.kind} ${v}`, node });
+      setPath(state, normPath(`${dest}/${url(v)}`), { via: 'download', detail: `${copy.kind} ${v}`, node });
       continue;
     }
-    if (!GLOB.test(v)) state.paths.set(normPath(`${dest}/${baseOf(v)}`), { via: 'copy', detail: what, node });
+    if (!GLOB.test(v)) setPath(state, normPath(`${dest}/${baseOf(v)}`), { via: 'copy', detail: what, node });
     if (copy.kind === 'ADD' && /\.(?:tar|tgz|tbz2?|txz|tar\.\w+)$/.test(v)) addScope(state, { kind: 'files', dir: dest, reason: `archive extracted by ADD`, node, tokens });
   }
   // A directory copied in (a source without a file extension may be one): anything may be under the destination.

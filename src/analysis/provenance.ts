@@ -801,9 +801,12 @@ function installDistroPackages(names: readonly string[], manager: 'apt' | 'apk',
       case 'installed':
         state.installed.set(step.pkg, step.cmds);
         break;
-      case 'names':
-        for (const c of step.names) state.names.set(c, { via: 'package', detail: step.detail, node });
+      case 'names': {
+        // One entry for all the step's commands: entries are read, never modified.
+        const provided: Provided = { via: 'package', detail: step.detail, node };
+        for (const c of step.names) state.names.set(c, provided);
         break;
+      }
       case 'scope':
         addScope(state, { kind: 'anywhere', dir: '/', reason: step.reason, node });
         break;
@@ -920,33 +923,45 @@ const url = (s: string): string => baseOf(s.split(/[?#]/)[0] ?? s);
 /** Redirections that create (or overwrite) their target. */
 const WRITES: ReadonlySet<string> = new Set(['>', '>>', '>|', '&>', '&>>']);
 
+/** The value of a command's word (see wordValue). */
+function argValue(rc: RunCtx, w: ShellWord | null | undefined): string | null {
+  return w ? wordValue(w, rc.locals, rc.node) : null;
+}
+
+/** The absolute path a command's word names, or null. */
+function argPath(rc: RunCtx, w: ShellWord | null | undefined): string | null {
+  const v = argValue(rc, w);
+  return v === null ? null : absolute(v, rc.env.cwd, rc.env.user);
+}
+
+/** The RUN may have created anything, anywhere. */
+function anywhere(rc: RunCtx, reason: string): void {
+  addScope(rc.env.state, { kind: 'anywhere', dir: '/', reason, node: rc.node, tokens: rc.tokens });
+}
+
+/** The RUN may have created anything under `dir` (anywhere when it is not known). */
+function filesUnder(rc: RunCtx, dir: string | null, reason: string, pathsOnly = false): void {
+  if (dir === null) {
+    if (pathsOnly) addScope(rc.env.state, { kind: 'files', dir: '/', reason, node: rc.node, tokens: rc.tokens, pathsOnly });
+    else anywhere(rc, reason);
+  } else addScope(rc.env.state, { kind: 'files', dir, reason, node: rc.node, tokens: rc.tokens, pathsOnly });
+}
+
 /** Record what a command of a RUN installs or creates. `src` is how the program itself was classified. */
 function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, src: ProgramSource, rc: RunCtx): void {
   const { node, env, locals } = rc;
   const { state } = env;
-  const val = (w: ShellWord | null | undefined): string | null => (w ? wordValue(w, locals, node) : null);
-  const abs = (w: ShellWord | null | undefined): string | null => {
-    const v = val(w);
-    return v === null ? null : absolute(v, env.cwd, env.user);
-  };
-  const anywhere = (reason: string): void => addScope(state, { kind: 'anywhere', dir: '/', reason, node, tokens: rc.tokens });
-  const filesUnder = (dir: string | null, reason: string, pathsOnly = false): void => {
-    if (dir === null) {
-      if (pathsOnly) addScope(state, { kind: 'files', dir: '/', reason, node, tokens: rc.tokens, pathsOnly });
-      else anywhere(reason);
-    } else addScope(state, { kind: 'files', dir, reason, node, tokens: rc.tokens, pathsOnly });
-  };
 
   // Redirections create files (`cat > /usr/local/bin/x <<EOF`).
   for (const r of cmd.redirects) {
     if (!WRITES.has(r.operator)) continue;
-    const p = abs(r.target);
+    const p = argPath(rc, r.target);
     if (p !== null && !p.startsWith('/dev/')) created(state, p, 'created', `written by a redirection`, node);
   }
 
   if (name === 'cd') {
     const arg = eff.args.find((a) => !(a.value ?? '').startsWith('-'));
-    const v = arg ? val(arg) : null;
+    const v = arg ? argValue(rc, arg) : null;
     if (!cmd.inSubshell && !cmd.inSubstitution) env.cwd = v === null ? (arg ? null : '/root') : absolute(v, env.cwd, env.user);
     return;
   }
@@ -965,7 +980,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
         if (install.manager === 'apk' && install.flags.some((f) => f.name === '-X' || f.name === '--repository')) state.extraRepos = true;
         installDistroPackages(names, install.manager, recommends, node, env, tool);
         if (install.manager === 'apk' && install.virtual !== null) state.groups.set(install.virtual, names);
-        if (unknown || files) anywhere(`packages dockwise cannot name (${tool})`);
+        if (unknown || files) anywhere(rc, `packages dockwise cannot name (${tool})`);
         return;
       }
       case 'yum':
@@ -973,7 +988,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
       case 'microdnf':
       case 'zypper':
         for (const n of names) state.names.set(n, { via: 'package', detail: n, node });
-        anywhere(`packages installed with ${tool}, which dockwise has no data for`);
+        anywhere(rc, `packages installed with ${tool}, which dockwise has no data for`);
         return;
       default: {
         for (const n of names) {
@@ -981,7 +996,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
           state.language.push({ name: short.toLowerCase(), node, parts: null });
         }
         addScope(state, { kind: 'language', dir: '/', reason: `programs installed by ${tool}`, node });
-        if (install.manager === 'conda' && (unknown || files || names.length === 0)) anywhere(`packages installed with ${tool}`);
+        if (install.manager === 'conda' && (unknown || files || names.length === 0)) anywhere(rc, `packages installed with ${tool}`);
         return;
       }
     }
@@ -990,7 +1005,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
   if (removal) {
     const names: string[] = [];
     for (const w of removal.packages) {
-      const v = val(w);
+      const v = argValue(rc, w);
       if (v !== null) for (const part of v.split(/\s+/)) if (part !== '' && !part.startsWith('-')) names.push(part);
     }
     removePackages(names, env);
@@ -998,13 +1013,13 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
   }
   const dl = recogniseDownload(cmd);
   if (dl) {
-    if (dl.output && dl.output.value !== '-') created(state, abs(dl.output), 'download', `downloaded by ${dl.tool}`, node);
+    if (dl.output && dl.output.value !== '-') created(state, argPath(rc, dl.output), 'download', `downloaded by ${dl.tool}`, node);
     else if (dl.remoteName || dl.outputDir) {
-      const dir = dl.outputDir ? abs(dl.outputDir) : env.cwd;
+      const dir = dl.outputDir ? argPath(rc, dl.outputDir) : env.cwd;
       for (const u of dl.urls) {
-        const v = val(u);
+        const v = argValue(rc, u);
         if (v !== null && dir !== null) created(state, normPath(`${dir}/${url(v)}`), 'download', `downloaded by ${dl.tool}`, node);
-        else filesUnder(dir, `downloaded by ${dl.tool}`);
+        else filesUnder(rc, dir, `downloaded by ${dl.tool}`);
       }
     }
     return;
@@ -1018,11 +1033,11 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
     case 'rsync': {
       if (name === 'install' && eff.args.some((a) => a.value === '-d' || a.value === '--directory')) return;
       const { dest, sources } = destination(eff, name === 'install' ? INSTALL_ARGS : COPY_ARGS);
-      const d = abs(dest);
+      const d = argPath(rc, dest);
       if (d === null) {
-        if (dest !== null) anywhere(`${name} to a path dockwise cannot resolve`);
+        if (dest !== null) anywhere(rc, `${name} to a path dockwise cannot resolve`);
         else if (name === 'ln' && sources[0]) {
-          const s = val(sources[0]);
+          const s = argValue(rc, sources[0]);
           if (s !== null && env.cwd !== null) created(state, normPath(`${env.cwd}/${baseOf(s)}`), 'created', `created by ln`, node);
         }
         return;
@@ -1030,10 +1045,10 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
       const dirLike = sources.some((s) => s.value === null || GLOB.test(s.text) || s.value.endsWith('/') || s.value === '.' || s.value.endsWith('/.'));
       created(state, d, 'created', `created by ${name}`, node);
       for (const s of sources) {
-        const v = val(s);
+        const v = argValue(rc, s);
         if (v !== null && !GLOB.test(v)) created(state, normPath(`${d}/${baseOf(v)}`), 'created', `created by ${name}`, node);
       }
-      if (dirLike || (name !== 'ln' && /(?:^|\s)-[a-zA-Z]*[rRa]/.test(eff.args.map((a) => a.text).join(' ')))) filesUnder(d, `${name} into ${d}`);
+      if (dirLike || (name !== 'ln' && /(?:^|\s)-[a-zA-Z]*[rRa]/.test(eff.args.map((a) => a.text).join(' ')))) filesUnder(rc, d, `${name} into ${d}`);
       return;
     }
     case 'chmod':
@@ -1042,11 +1057,11 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
     case 'tee':
     case 'mkfifo': {
       for (const a of eff.args) {
-        const v = val(a);
+        const v = argValue(rc, a);
         if (v === null || v.startsWith('-') || v.startsWith('+') || /^[0-7]{3,4}$/.test(v) || /^[ugoa]*[+=-]/.test(v)) continue;
         const p = absolute(v, env.cwd, env.user);
         if (p === null) continue;
-        if (GLOB.test(p)) filesUnder(dirOf(p), `${name} ${v}`);
+        if (GLOB.test(p)) filesUnder(rc, dirOf(p), `${name} ${v}`);
         else if (!state.paths.has(p)) created(state, p, 'created', `${name} ${v}`, node);
       }
       return;
@@ -1069,7 +1084,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
         else if (eq) dir = absolute(eq.slice('--directory='.length), env.cwd, env.user);
         else given = false;
       }
-      filesUnder(dir, `archive extracted by ${name}`, !given);
+      filesUnder(rc, dir, `archive extracted by ${name}`, !given);
       return;
     }
     case 'unzip':
@@ -1081,8 +1096,8 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
     case 'ar': {
       const d = eff.args.findIndex((a) => a.value === '-d');
       const o = eff.args.find((a) => (a.value ?? '').startsWith('-o') && (a.value ?? '').length > 2);
-      const dir = d >= 0 ? abs(eff.args[d + 1]) : o ? absolute((o.value ?? '').slice(2), env.cwd, env.user) : env.cwd;
-      filesUnder(dir, `archive extracted by ${name}`, d < 0 && !o);
+      const dir = d >= 0 ? argPath(rc, eff.args[d + 1]) : o ? absolute((o.value ?? '').slice(2), env.cwd, env.user) : env.cwd;
+      filesUnder(rc, dir, `archive extracted by ${name}`, d < 0 && !o);
       return;
     }
     case 'gunzip':
@@ -1093,7 +1108,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
     case 'zstd':
     case 'unzstd': {
       for (const a of eff.args) {
-        const v = val(a);
+        const v = argValue(rc, a);
         if (v === null || v.startsWith('-')) continue;
         const p = absolute(v.replace(/\.(?:gz|xz|bz2|zst|tgz)$/, ''), env.cwd, env.user);
         if (p !== null) created(state, p, 'created', `decompressed by ${name}`, node);
@@ -1103,8 +1118,8 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
     case 'git': {
       const { positionals } = parseWords(eff.args, GIT_ARGS);
       if ((positionals[0]?.value ?? '') !== 'clone') return;
-      const target = positionals[2] ? val(positionals[2]) : positionals[1] ? (val(positionals[1]) ?? '').replace(/\.git$/, '').split('/').pop() ?? null : null;
-      filesUnder(target === null || env.cwd === null ? null : absolute(target, env.cwd, env.user), 'cloned by git', true);
+      const target = positionals[2] ? argValue(rc, positionals[2]) : positionals[1] ? (argValue(rc, positionals[1]) ?? '').replace(/\.git$/, '').split('/').pop() ?? null : null;
+      filesUnder(rc, target === null || env.cwd === null ? null : absolute(target, env.cwd, env.user), 'cloned by git', true);
       return;
     }
     case 'make':
@@ -1113,8 +1128,8 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
     case 'samu':
     case 'scons':
     case 'bmake': {
-      if (eff.args.some((a) => /install/.test(a.value ?? a.text))) anywhere(`${name} install`);
-      else filesUnder(env.cwd, `built by ${name}`, true);
+      if (eff.args.some((a) => /install/.test(a.value ?? a.text))) anywhere(rc, `${name} install`);
+      else filesUnder(rc, env.cwd, `built by ${name}`, true);
       return;
     }
     case 'cmake':
@@ -1126,8 +1141,8 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
     case 'alternatives': {
       const words = eff.args.map((a) => a.value ?? a.text);
       if (name === 'cargo' || name === 'cmake' || name === 'meson') {
-        if (words.includes('install') || words.includes('--install') || words.some((w) => /install/.test(w))) anywhere(`${name} install`);
-        else filesUnder(env.cwd, `built by ${name}`, true);
+        if (words.includes('install') || words.includes('--install') || words.some((w) => /install/.test(w))) anywhere(rc, `${name} install`);
+        else filesUnder(rc, env.cwd, `built by ${name}`, true);
         return;
       }
       if (name === 'update-alternatives' || name === 'alternatives') {
@@ -1136,7 +1151,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
         if (link !== null) created(state, link, 'created', `${name} --install`, node);
         return;
       }
-      if (words.some((w) => /^-[A-Za-z]*[iU]/.test(w) || w === '--install' || w === '--upgrade' || w === '--unpack')) anywhere(`packages installed with ${name}`);
+      if (words.some((w) => /^-[A-Za-z]*[iU]/.test(w) || w === '--install' || w === '--upgrade' || w === '--unpack')) anywhere(rc, `packages installed with ${name}`);
       return;
     }
     case 'python':
@@ -1149,16 +1164,16 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
         const dir = target ? absolute(target, env.cwd, env.user) : null;
         if (dir !== null) {
           for (const b of ['python', 'python3', 'pip', 'pip3', 'activate']) created(state, `${dir}/bin/${b}`, 'created', `python -m venv ${target ?? ''}`, node);
-          filesUnder(`${dir}/bin`, `python -m venv ${target ?? ''}`);
-        } else anywhere('python -m venv');
+          filesUnder(rc, `${dir}/bin`, `python -m venv ${target ?? ''}`);
+        } else anywhere(rc, 'python -m venv');
         return;
       }
       break;
     }
     case 'virtualenv': {
       const target = eff.args.find((a) => !(a.value ?? a.text).startsWith('-'));
-      const dir = target ? abs(target) : null;
-      filesUnder(dir === null ? null : `${dir}/bin`, 'virtualenv');
+      const dir = target ? argPath(rc, target) : null;
+      filesUnder(rc, dir === null ? null : `${dir}/bin`, 'virtualenv');
       return;
     }
     case 'add-apt-repository':
@@ -1171,7 +1186,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
     case 'source':
     case '.':
     case 'eval':
-      anywhere(`${name} of a script`);
+      anywhere(rc, `${name} of a script`);
       return;
     default:
       break;
@@ -1185,25 +1200,25 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
       const p = o.value === null ? null : absolute(o.value, env.cwd, env.user);
       if (p !== null) {
         created(state, p, 'created', `built by ${name}`, node);
-        if (o.value?.endsWith('/')) filesUnder(p, `built by ${name}`);
-      } else anywhere(`built by ${name}`);
-    } else filesUnder(env.cwd, `built by ${name}`, true);
+        if (o.value?.endsWith('/')) filesUnder(rc, p, `built by ${name}`);
+      } else anywhere(rc, `built by ${name}`);
+    } else filesUnder(rc, env.cwd, `built by ${name}`, true);
     return;
   }
   if (SHELLS.has(name)) {
     const { flags, positionals } = parseWords(eff.args, SHELL_ARGS);
     if (flags.some((f) => f.name === '-c')) return; // the script was analysed (see runScript)
-    if (positionals.length > 0 || (cmd.inPipeline && (cmd.pipelineIndex ?? 0) > 0)) anywhere(`a script run by ${name}`);
+    if (positionals.length > 0 || (cmd.inPipeline && (cmd.pipelineIndex ?? 0) > 0)) anywhere(rc, `a script run by ${name}`);
     return;
   }
   if (INTERPRETERS.test(name)) {
     const words = eff.args.map((a) => a.value ?? a.text);
     if (words.some((w) => w === '-c' || w === '-e' || w === '--eval' || w === '-m' || w === '-r' || w === '--version' || w === '-V' || w === '-v')) return;
-    if (words.some((w) => !w.startsWith('-')) || (cmd.inPipeline && (cmd.pipelineIndex ?? 0) > 0)) anywhere(`a script run by ${name}`);
+    if (words.some((w) => !w.startsWith('-')) || (cmd.inPipeline && (cmd.pipelineIndex ?? 0) > 0)) anywhere(rc, `a script run by ${name}`);
     return;
   }
   if (INSTALLERS.has(name)) {
-    anywhere(`${name}`);
+    anywhere(rc, `${name}`);
     return;
   }
   // Running a program of the Dockerfile's own (a script, an installer, a downloaded binary) may install anything.
@@ -1211,7 +1226,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
     (src.kind === 'explicit' && (src.via === 'local' || src.via === 'copy' || src.via === 'download' || (src.via === 'created' && !src.detail.startsWith(PROBABLY)))) ||
     (src.kind === 'possibly' && (eff.name ?? '').includes('/'));
   if (own) {
-    anywhere(`${eff.name ?? name}, a program dockwise cannot see into`);
+    anywhere(rc, `${eff.name ?? name}, a program dockwise cannot see into`);
   }
 }
 
@@ -1282,6 +1297,31 @@ function shellScriptArg(eff: EffectiveCommand): { text: string; offset: number |
   return null;
 }
 
+/**
+ * Record the use of the program a command word names (classified in `env`); null when the word
+ * names no program dockwise can tell (a variable without a value, an empty word ...).
+ */
+function recordUse(w: ShellWord, guarded: boolean, checked: ReadonlySet<string>, site: UseSite, env: Env, out: Collector, locals: ReadonlyMap<string, string | null>): ProgramUse | null {
+  const program = wordValue(w, locals, site.node);
+  if (program === null || program === '' || program.startsWith('-') || /\s/.test(program)) return null;
+  const name = baseOf(program);
+  const use: ProgramUse = {
+    stage: site.stage,
+    node: site.node,
+    context: site.context,
+    shell: false,
+    program,
+    name,
+    range: site.range(w.start, w.end),
+    runtime: site.runtime,
+    guarded: guarded || checked.has(program) || checked.has(name),
+    source: classify(program, env),
+    base: env.base,
+  };
+  out.uses.push(use);
+  return use;
+}
+
 /** Classify the programs of a list of commands (and apply their effects when `effects`). */
 function runCommands(cmds: readonly SimpleCommand[], site: UseSite, env: Env, out: Collector, effects: boolean, locals: Map<string, string | null>, depth = 0): void {
   const checked = checkedNames(cmds);
@@ -1293,32 +1333,12 @@ function runCommands(cmds: readonly SimpleCommand[], site: UseSite, env: Env, ou
     }
     const eff = effectiveCommand(cmd);
     const guarded = cmd.conditional || cmd.connector === '||' || cmd.negated === true;
-    const record = (w: ShellWord): { program: string; src: ProgramSource } | null => {
-      const program = wordValue(w, locals, site.node);
-      if (program === null || program === '' || program.startsWith('-') || /\s/.test(program)) return null;
-      const name = baseOf(program);
-      const src = classify(program, env);
-      out.uses.push({
-        stage: site.stage,
-        node: site.node,
-        context: site.context,
-        shell: false,
-        program,
-        name,
-        range: site.range(w.start, w.end),
-        runtime: site.runtime,
-        guarded: guarded || checked.has(program) || checked.has(name),
-        source: src,
-        base: env.base,
-      });
-      return { program, src };
-    };
     // The outer wrapper (sudo, gosu, tini ...) is a program too.
-    if (eff.wrappers.length > 0 && cmd.nameWord.value !== 'busybox') record(cmd.nameWord);
+    if (eff.wrappers.length > 0 && cmd.nameWord.value !== 'busybox') recordUse(cmd.nameWord, guarded, checked, site, env, out, locals);
     if (eff.nameWord === null) continue;
     if (eff.wrappers.includes('busybox')) continue;
-    const r = record(eff.nameWord);
-    if (!r) {
+    const use = recordUse(eff.nameWord, guarded, checked, site, env, out, locals);
+    if (!use) {
       if (effects) addScope(env.state, { kind: 'anywhere', dir: '/', reason: 'a program named by a variable', node: site.node });
       continue;
     }
@@ -1328,7 +1348,7 @@ function runCommands(cmds: readonly SimpleCommand[], site: UseSite, env: Env, ou
       const range = script.offset === null ? (): Range => site.range(eff.nameWord?.start ?? cmd.start, eff.nameWord?.end ?? cmd.end) : site.range;
       runCommands(inner, { ...site, range }, env, out, effects, new Map(locals), depth + 1);
     }
-    if (effects) applyEffects(cmd, eff, baseOf(r.program), r.src, rc);
+    if (effects) applyEffects(cmd, eff, use.name, use.source, rc);
   }
 }
 

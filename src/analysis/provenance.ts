@@ -708,7 +708,6 @@ function planClosure(plan: InstallPlan): readonly (readonly [pkg: string, comman
   return out;
 }
 
-
 /**
  * Install plans per package data (family and release: images on the same suite share them) and
  * install key: a cache of a pure function of the immutable package data, not state. It holds one
@@ -1604,20 +1603,22 @@ const cache = new WeakMap<DockerfileModel, Provenance>();
  * the deferred analysis met a program of a deferred closure. For the test that compares the two;
  * rules use analyseProvenance.
  */
-export function provenanceWithClosures(model: DockerfileModel, closures: 'deferred' | 'eager'): Provenance | null {
-  return analyse(model, stageBases(model), closures === 'deferred');
+export function provenanceWithClosures(model: DockerfileModel, mode: 'deferred' | 'eager'): Provenance | null {
+  return analyse(model, stageBases(model), mode === 'deferred');
 }
 
 /**
  * Where every program the Dockerfile runs comes from (see the module comment). Computed once per
- * model; the result is shared by the rules and must not be modified.
+ * model, with the dependency closures deferred unless a program turns out to be in one (see
+ * ClosureMode); the result is shared by the rules and must not be modified.
  */
 export function analyseProvenance(model: DockerfileModel): Provenance {
   const hit = cache.get(model);
   if (hit) return hit;
   const stages = stageBases(model);
   const p = analyse(model, stages, true) ?? analyse(model, stages, false);
-  if (!p) throw new Error('dockwise: the eager provenance analysis cannot need itself');
+  // Unreachable: only a deferred analysis gives up.
+  if (!p) throw new Error('dockwise: the eager provenance analysis gave no result');
   cache.set(model, p);
   return p;
 }

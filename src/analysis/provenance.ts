@@ -548,22 +548,28 @@ function classifyName(name: string, env: Env): ProgramSource {
   const prov = env.base.kind === 'known' ? env.base.base.provider(name) : null;
   const inBase = prov !== null && !(prov.package !== null && state.removedBase.has(prov.package));
   if (prov && inBase && prov.tier !== 'layer') return baseSource(prov);
-  // The scopes that may have made the program, in order (the stage's, then the RUN's mounts), in one
-  // pass: the first, the first created after the dependency `t` was, and the first that names it.
-  const t = transitiveOf(name, state);
+  // The scopes that may have made the program, in order (the stage's, then the RUN's mounts): the
+  // first, and the first that names it.
+  const scopeCount = state.scopes.length + env.extraScopes.length;
+  const scopeAt = (i: number): Scope | undefined => (i < state.scopes.length ? state.scopes[i] : env.extraScopes[i - state.scopes.length]);
   let scope: Scope | undefined;
-  let later: Scope | undefined;
-  for (let i = 0, n = state.scopes.length + env.extraScopes.length; i < n; i++) {
-    const s = i < state.scopes.length ? state.scopes[i] : env.extraScopes[i - state.scopes.length];
+  for (let i = 0; i < scopeCount; i++) {
+    const s = scopeAt(i);
     if (!s || !coversName(s, name, state.path)) continue;
     scope ??= s;
-    if (t && !later && s.seq > t.seq) later = s;
     // A build step that names the program (`.../Python-3.12.tar.xz ... make install`) probably made it.
     if (s.tokens !== null && mentioned(s.tokens, name)) return { kind: 'explicit', via: 'created', detail: `${PROBABLY} at line ${(s.node?.syntax.range.start.line ?? 0) + 1}`, node: s.node };
   }
   if (prov && inBase) return baseSource(prov);
+  // Only here does the answer depend on the dependencies of installs (asked last: with deferred
+  // closures, asking may mean analysing the model again, see ClosureMode).
+  const t = transitiveOf(name, state);
   if (t) {
-    if (later) return { kind: 'possibly', reason: later.reason, node: later.node };
+    // The first scope created after the dependency was recorded may have replaced it.
+    for (let i = 0; i < scopeCount; i++) {
+      const s = scopeAt(i);
+      if (s && s.seq > t.seq && coversName(s, name, state.path)) return { kind: 'possibly', reason: s.reason, node: s.node };
+    }
     return { kind: 'transitive', package: t.package, via: whichOf(t), node: t.node };
   }
   if (scope) return { kind: 'possibly', reason: scope.reason, node: scope.node };

@@ -58,6 +58,8 @@ const CASES: readonly string[] = [
   'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y curl ca-certificates && curl -V && openssl version',
   'FROM alpine:3.20\nRUN apk add --no-cache git && ssh -V',
   'FROM node:20\nRUN git clone https://x/y.git && curl -fsSO https://x && node -v && npm ci',
+  // In a closure, but the base image has it: the answer does not read the dependency.
+  'FROM node:20\nRUN apt-get update && apt-get install -y --no-install-recommends python3-pip\nRUN python3 -V && perl -v && git --version',
 ];
 
 describe('deferred dependency closures give the eager answer', () => {
@@ -66,6 +68,7 @@ describe('deferred dependency closures give the eager answer', () => {
     expect(gaveUp[0]).toBe(true);
     expect(gaveUp[1]).toBe(false);
     expect(gaveUp[2]).toBe(true);
+    expect(gaveUp[gaveUp.length - 1]).toBe(false);
   });
 
   it('on the fixtures', () => {
@@ -89,7 +92,7 @@ describe('deferred dependency closures give the eager answer', () => {
   it.skipIf(!HAVE_CORPUS)('on the corpus', () => {
     let gaveUp = 0;
     for (const f of corpusFiles()) if (compare(readFileSync(f, 'utf8')).gaveUp) gaveUp++;
-    // Most files never read a deferred closure (26 of 1,042 do, as of this writing).
-    expect(gaveUp).toBeLessThan(100);
+    // Most files never read a deferred closure (6 of 1,042 do, as of this writing).
+    expect(gaveUp).toBeLessThan(50);
   }, 120_000);
 });

@@ -25,9 +25,10 @@
 import type { Range } from '../core/types.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../model/model.js';
 import type { ShellWord, SimpleCommand } from '../shell/types.js';
-import { effectiveCommand, parseWords, type EffectiveCommand } from '../shell/queries.js';
+import { effectiveCommand, parseWords, type ArgSpec, type EffectiveCommand } from '../shell/queries.js';
 import { recogniseDownload, recognisePackageInstall, recognisePackageRemoval } from '../shell/packages.js';
 import {
+  closurePackagesProviding,
   isBuiltinOfAnyShell,
   packageClosureShared,
   packageCommands,
@@ -37,7 +38,7 @@ import {
   resolveBaseImage,
   type PackageFamily,
 } from '../knowledge/index.js';
-import { entryResolver, isWindowsImage, knownBase, resolveKnownBase, type BaseTier, type KnownBase } from './base-image.js';
+import { entryResolver, isWindowsImage, knownBase, resolveKnownBase, type BaseProvider, type BaseTier, type KnownBase } from './base-image.js';
 import { parseJsonStrings, parseShellText } from './command-text.js';
 
 export type { BaseTier, BaseProvider, KnownBase } from './base-image.js';
@@ -143,11 +144,34 @@ interface PathState {
   unknown: boolean;
 }
 
+/**
+ * How the dependency closures of apt installs are recorded (see analyse). A closure brings
+ * thousands of programs, of which a Dockerfile almost never runs one that nothing else provides:
+ * - eager (`deferred` false): each install adds the programs of its closure to State.transitive,
+ *   numbered by State.clock, as the analysis is specified;
+ * - deferred: an install only records its plan in State.deferred and its closure is not worked
+ *   out. That gives the same uses as long as no program looked up in State.transitive is in a
+ *   deferred closure: the eager State.transitive would hold no entry for it either (entries only
+ *   come from closures), and the clock, which then counts fewer steps, is only ever compared with
+ *   an entry's number. The first lookup whose program is in a deferred closure sets `needsEager`,
+ *   and the model is analysed again, eagerly.
+ */
+interface ClosureMode {
+  readonly deferred: boolean;
+  needsEager: boolean;
+}
+
 interface State {
   names: Map<string, Provided>;
   paths: Map<string, Provided>;
+  /** The last segments of the keys of `paths` (a program looked up by name is only searched there when one matches). */
+  pathNames: Set<string>;
   language: LanguagePackage[];
   transitive: Map<string, Transitive>;
+  /** Deferred mode: the plans of the apt installs so far, whose closures State.transitive does not hold. */
+  deferred: InstallPlan[];
+  /** Shared by every stage's State of one analysis. */
+  mode: ClosureMode;
   scopes: Scope[];
   /** Increases with every scope and dependency recorded (a later `make install` may replace a dependency). */
   clock: number;
@@ -165,8 +189,11 @@ function cloneState(s: State): State {
   return {
     names: new Map(s.names),
     paths: new Map(s.paths),
+    pathNames: new Set(s.pathNames),
     language: [...s.language],
     transitive: new Map(s.transitive),
+    deferred: [...s.deferred],
+    mode: s.mode,
     scopes: [...s.scopes],
     clock: s.clock,
     installed: new Map(s.installed),
@@ -364,13 +391,16 @@ function stageBases(model: DockerfileModel): StageBaseInfo[] {
   return out;
 }
 
-function initialState(base: StageBaseInfo): State {
+function initialState(base: StageBaseInfo, mode: ClosureMode): State {
   const dirs = base.kind === 'known' ? [...base.base.info.path] : [...DEFAULT_PATH];
   return {
     names: new Map(),
     paths: new Map(),
+    pathNames: new Set(),
     language: [],
     transitive: new Map(),
+    deferred: [],
+    mode,
     scopes: [],
     clock: 0,
     installed: new Map(),
@@ -472,12 +502,40 @@ function notFound(name: string, base: KnownBase): ProgramSource {
   return { kind: 'missing', candidates };
 }
 
+/** The dependency that brought `name`, if any (see ClosureMode for deferred closures). */
+function transitiveOf(name: string, state: State): Transitive | undefined {
+  if (state.deferred.length > 0 && state.deferred.some((plan) => inClosure(plan, name))) state.mode.needsEager = true;
+  return state.transitive.get(name);
+}
+
+/** Whether `name` is among the programs of planClosure(plan), asked of the few packages that ship it. */
+function inClosure(plan: InstallPlan, name: string): boolean {
+  return closurePackagesProviding(plan.family, plan.asked, { release: plan.release, recommends: plan.recommends }, name).some((q) => !plan.explicit.has(q));
+}
+
+/**
+ * Sources shared by the uses that have them (a result is never modified): half the programs a
+ * Dockerfile runs come from the base system, a quarter are builtins. The WeakMap is a cache of a
+ * pure function of the (cached, immutable) BaseProvider.
+ */
+const BUILTIN: ProgramSource = { kind: 'builtin' };
+const baseSources = new WeakMap<BaseProvider, ProgramSource>();
+
+function baseSource(prov: BaseProvider): ProgramSource {
+  let hit = baseSources.get(prov);
+  if (!hit) {
+    hit = { kind: 'base', ...prov };
+    baseSources.set(prov, hit);
+  }
+  return hit;
+}
+
 function classifyName(name: string, env: Env): ProgramSource {
-  if (isBuiltinOfAnyShell(name) || env.functions.has(name)) return { kind: 'builtin' };
+  if (isBuiltinOfAnyShell(name) || env.functions.has(name)) return BUILTIN;
   const { state } = env;
   const e = state.names.get(name);
   if (e) return { kind: 'explicit', ...e };
-  if (state.paths.size > 0) {
+  if (state.pathNames.has(name)) {
     for (const d of state.path.dirs) {
       const p = state.paths.get(`${d}/${name}`);
       if (p) return { kind: 'explicit', ...p };
@@ -489,23 +547,29 @@ function classifyName(name: string, env: Env): ProgramSource {
   if (mount) return { kind: 'explicit', via: 'mount', detail: mount.reason, node: mount.node };
   const prov = env.base.kind === 'known' ? env.base.base.provider(name) : null;
   const inBase = prov !== null && !(prov.package !== null && state.removedBase.has(prov.package));
-  if (prov && inBase && prov.tier !== 'layer') return { kind: 'base', ...prov };
-  // The scopes that may have made the program, in order (the stage's, then the RUN's mounts), in one
-  // pass: the first, the first created after the dependency `t` was, and the first that names it.
-  const t = state.transitive.get(name);
+  if (prov && inBase && prov.tier !== 'layer') return baseSource(prov);
+  // The scopes that may have made the program, in order (the stage's, then the RUN's mounts): the
+  // first, and the first that names it.
+  const scopeCount = state.scopes.length + env.extraScopes.length;
+  const scopeAt = (i: number): Scope | undefined => (i < state.scopes.length ? state.scopes[i] : env.extraScopes[i - state.scopes.length]);
   let scope: Scope | undefined;
-  let later: Scope | undefined;
-  for (let i = 0, n = state.scopes.length + env.extraScopes.length; i < n; i++) {
-    const s = i < state.scopes.length ? state.scopes[i] : env.extraScopes[i - state.scopes.length];
+  for (let i = 0; i < scopeCount; i++) {
+    const s = scopeAt(i);
     if (!s || !coversName(s, name, state.path)) continue;
     scope ??= s;
-    if (t && !later && s.seq > t.seq) later = s;
     // A build step that names the program (`.../Python-3.12.tar.xz ... make install`) probably made it.
     if (s.tokens !== null && mentioned(s.tokens, name)) return { kind: 'explicit', via: 'created', detail: `${PROBABLY} at line ${(s.node?.syntax.range.start.line ?? 0) + 1}`, node: s.node };
   }
-  if (prov && inBase) return { kind: 'base', ...prov };
+  if (prov && inBase) return baseSource(prov);
+  // Only here does the answer depend on the dependencies of installs (asked last: with deferred
+  // closures, asking may mean analysing the model again, see ClosureMode).
+  const t = transitiveOf(name, state);
   if (t) {
-    if (later) return { kind: 'possibly', reason: later.reason, node: later.node };
+    // The first scope created after the dependency was recorded may have replaced it.
+    for (let i = 0; i < scopeCount; i++) {
+      const s = scopeAt(i);
+      if (s && s.seq > t.seq && coversName(s, name, state.path)) return { kind: 'possibly', reason: s.reason, node: s.node };
+    }
     return { kind: 'transitive', package: t.package, via: whichOf(t), node: t.node };
   }
   if (scope) return { kind: 'possibly', reason: scope.reason, node: scope.node };
@@ -577,7 +641,12 @@ const REPO_FILES = /^\/etc\/(?:apt\/sources\.list(?:\.d(?:\/|$)|$)|apk\/reposito
 function created(state: State, path: string | null, via: ExplicitVia, detail: string, node: InstructionNode): void {
   if (path === null || path === '/') return;
   if (REPO_FILES.test(path)) state.extraRepos = true;
-  state.paths.set(path, { via, detail, node });
+  setPath(state, path, { via, detail, node });
+}
+
+function setPath(state: State, path: string, provided: Provided): void {
+  state.paths.set(path, provided);
+  state.pathNames.add(path.slice(path.lastIndexOf('/') + 1));
 }
 
 /** First word of a package name: `gpg-agent` -> gpg, `python3-pip` -> python3. */
@@ -617,8 +686,32 @@ interface InstallPlan {
   steps: readonly InstallStep[];
   /** The packages asked for (Debian only; empty for Alpine). */
   asked: readonly string[];
-  /** Commands of the closure's packages that were not expanded explicitly, in closure order. */
-  closure: readonly (readonly [pkg: string, command: string])[];
+  /** The packages expanded explicitly (see planClosure). */
+  explicit: ReadonlySet<string>;
+  family: PackageFamily;
+  release: string | undefined;
+  recommends: boolean;
+}
+
+/**
+ * The programs of an install's dependency closure that were not expanded explicitly: (package,
+ * command), in closure order. Worked out on first use (only eager analyses need them); the
+ * WeakMap is a cache of a pure function of the (cached, immutable) plan.
+ */
+const closures = new WeakMap<InstallPlan, readonly (readonly [pkg: string, command: string])[]>();
+
+function planClosure(plan: InstallPlan): readonly (readonly [pkg: string, command: string])[] {
+  const hit = closures.get(plan);
+  if (hit) return hit;
+  const out: [string, string][] = [];
+  if (plan.asked.length > 0) {
+    for (const q of packageClosureShared(plan.family, plan.asked, { release: plan.release, recommends: plan.recommends })) {
+      if (plan.explicit.has(q)) continue;
+      for (const c of packageRelations(plan.family, q, plan.release).commands) out.push([q, c]);
+    }
+  }
+  closures.set(plan, out);
+  return out;
 }
 
 /**
@@ -679,16 +772,9 @@ function planInstall(names: readonly string[], recommends: boolean, family: Pack
     }
   };
   for (const n of names) expand(n, n, 0, false);
-  const closure: [string, string][] = [];
   // Every name was expanded above, so all of them count as installed.
   const asked = family === 'alpine' ? [] : [...names];
-  if (asked.length > 0) {
-    for (const q of packageClosureShared(family, asked, { release, recommends })) {
-      if (explicit.has(q)) continue;
-      for (const c of packageRelations(family, q, release).commands) closure.push([q, c]);
-    }
-  }
-  return { steps, asked, closure };
+  return { steps, asked, explicit, family, release, recommends };
 }
 
 /** Distro packages installed by apt/apk: explicit commands, metapackages seen through, and the dependency closure. */
@@ -720,9 +806,12 @@ function installDistroPackages(names: readonly string[], manager: 'apt' | 'apk',
       case 'installed':
         state.installed.set(step.pkg, step.cmds);
         break;
-      case 'names':
-        for (const c of step.names) state.names.set(c, { via: 'package', detail: step.detail, node });
+      case 'names': {
+        // One entry for all the step's commands: entries are read, never modified.
+        const provided: Provided = { via: 'package', detail: step.detail, node };
+        for (const c of step.names) state.names.set(c, provided);
         break;
+      }
       case 'scope':
         addScope(state, { kind: 'anywhere', dir: '/', reason: step.reason, node });
         break;
@@ -730,9 +819,13 @@ function installDistroPackages(names: readonly string[], manager: 'apt' | 'apk',
   }
   if (state.extraRepos && names.length > 0) addScope(state, { kind: 'anywhere', dir: '/', reason: `packages that may come from an added repository`, node });
   if (family === 'alpine' || plan.asked.length === 0) return;
+  if (state.mode.deferred) {
+    state.deferred.push(plan);
+    return;
+  }
   // One closure for the whole install; which package pulled a program in is worked out when it is used.
   const via: Transitive['via'] = { family, release, recommends, candidates: plan.asked, cache: new Map() };
-  for (const [q, c] of plan.closure) {
+  for (const [q, c] of planClosure(plan)) {
     if (!state.names.has(c) && !state.transitive.has(c)) state.transitive.set(c, { package: q, via, node, seq: ++state.clock });
   }
 }
@@ -801,9 +894,21 @@ function packageNames(specs: readonly { word: ShellWord; name: string; dynamic: 
   return { names, unknown, files };
 }
 
+/**
+ * The flags that take a value, per command read here. Module constants: parseWords compiles a spec
+ * once per spec object (see src/shell/queries.ts), and these are asked about for every such command.
+ */
+const INSTALL_ARGS: ArgSpec = { values: ['-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S', '--suffix'] };
+const COPY_ARGS: ArgSpec = { values: ['-t', '--target-directory', '-S', '--suffix'] };
+const TAR_ARGS: ArgSpec = { values: ['-C', '--directory', '-f', '--file'] };
+const GIT_ARGS: ArgSpec = { values: ['-C', '-c', '-b', '--branch', '--depth', '--origin', '-o', '--config', '--reference', '--separate-git-dir', '--filter', '-j', '--jobs'] };
+const GO_ARGS: ArgSpec = { values: ['-o'], goStyle: true };
+const COMPILER_ARGS: ArgSpec = { values: ['-o'], goStyle: false };
+const SHELL_ARGS: ArgSpec = { values: ['-o', '-O', '+o', '+O'] };
+
 /** Last positional (the destination) and the others (sources) of cp/mv/ln/install, with `-t DIR`. */
-function destination(eff: EffectiveCommand, valueFlags: readonly string[]): { dest: ShellWord | null; sources: ShellWord[]; targetDir: boolean } {
-  const { flags, positionals } = parseWords(eff.args, { values: valueFlags });
+function destination(eff: EffectiveCommand, spec: ArgSpec): { dest: ShellWord | null; sources: ShellWord[]; targetDir: boolean } {
+  const { flags, positionals } = parseWords(eff.args, spec);
   const t = flags.find((f) => f.name === '-t' || f.name === '--target-directory');
   if (t) return { dest: t.valueWord, sources: positionals, targetDir: true };
   if (positionals.length < 2) return { dest: null, sources: positionals, targetDir: false };
@@ -823,33 +928,45 @@ const url = (s: string): string => baseOf(s.split(/[?#]/)[0] ?? s);
 /** Redirections that create (or overwrite) their target. */
 const WRITES: ReadonlySet<string> = new Set(['>', '>>', '>|', '&>', '&>>']);
 
+/** The value of a command's word (see wordValue). */
+function argValue(rc: RunCtx, w: ShellWord | null | undefined): string | null {
+  return w ? wordValue(w, rc.locals, rc.node) : null;
+}
+
+/** The absolute path a command's word names, or null. */
+function argPath(rc: RunCtx, w: ShellWord | null | undefined): string | null {
+  const v = argValue(rc, w);
+  return v === null ? null : absolute(v, rc.env.cwd, rc.env.user);
+}
+
+/** The RUN may have created anything, anywhere. */
+function anywhere(rc: RunCtx, reason: string): void {
+  addScope(rc.env.state, { kind: 'anywhere', dir: '/', reason, node: rc.node, tokens: rc.tokens });
+}
+
+/** The RUN may have created anything under `dir` (anywhere when it is not known). */
+function filesUnder(rc: RunCtx, dir: string | null, reason: string, pathsOnly = false): void {
+  if (dir === null) {
+    if (pathsOnly) addScope(rc.env.state, { kind: 'files', dir: '/', reason, node: rc.node, tokens: rc.tokens, pathsOnly });
+    else anywhere(rc, reason);
+  } else addScope(rc.env.state, { kind: 'files', dir, reason, node: rc.node, tokens: rc.tokens, pathsOnly });
+}
+
 /** Record what a command of a RUN installs or creates. `src` is how the program itself was classified. */
 function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, src: ProgramSource, rc: RunCtx): void {
   const { node, env, locals } = rc;
   const { state } = env;
-  const val = (w: ShellWord | null | undefined): string | null => (w ? wordValue(w, locals, node) : null);
-  const abs = (w: ShellWord | null | undefined): string | null => {
-    const v = val(w);
-    return v === null ? null : absolute(v, env.cwd, env.user);
-  };
-  const anywhere = (reason: string): void => addScope(state, { kind: 'anywhere', dir: '/', reason, node, tokens: rc.tokens });
-  const filesUnder = (dir: string | null, reason: string, pathsOnly = false): void => {
-    if (dir === null) {
-      if (pathsOnly) addScope(state, { kind: 'files', dir: '/', reason, node, tokens: rc.tokens, pathsOnly });
-      else anywhere(reason);
-    } else addScope(state, { kind: 'files', dir, reason, node, tokens: rc.tokens, pathsOnly });
-  };
 
   // Redirections create files (`cat > /usr/local/bin/x <<EOF`).
   for (const r of cmd.redirects) {
     if (!WRITES.has(r.operator)) continue;
-    const p = abs(r.target);
+    const p = argPath(rc, r.target);
     if (p !== null && !p.startsWith('/dev/')) created(state, p, 'created', `written by a redirection`, node);
   }
 
   if (name === 'cd') {
     const arg = eff.args.find((a) => !(a.value ?? '').startsWith('-'));
-    const v = arg ? val(arg) : null;
+    const v = arg ? argValue(rc, arg) : null;
     if (!cmd.inSubshell && !cmd.inSubstitution) env.cwd = v === null ? (arg ? null : '/root') : absolute(v, env.cwd, env.user);
     return;
   }
@@ -868,7 +985,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
         if (install.manager === 'apk' && install.flags.some((f) => f.name === '-X' || f.name === '--repository')) state.extraRepos = true;
         installDistroPackages(names, install.manager, recommends, node, env, tool);
         if (install.manager === 'apk' && install.virtual !== null) state.groups.set(install.virtual, names);
-        if (unknown || files) anywhere(`packages dockwise cannot name (${tool})`);
+        if (unknown || files) anywhere(rc, `packages dockwise cannot name (${tool})`);
         return;
       }
       case 'yum':
@@ -876,7 +993,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
       case 'microdnf':
       case 'zypper':
         for (const n of names) state.names.set(n, { via: 'package', detail: n, node });
-        anywhere(`packages installed with ${tool}, which dockwise has no data for`);
+        anywhere(rc, `packages installed with ${tool}, which dockwise has no data for`);
         return;
       default: {
         for (const n of names) {
@@ -884,7 +1001,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
           state.language.push({ name: short.toLowerCase(), node, parts: null });
         }
         addScope(state, { kind: 'language', dir: '/', reason: `programs installed by ${tool}`, node });
-        if (install.manager === 'conda' && (unknown || files || names.length === 0)) anywhere(`packages installed with ${tool}`);
+        if (install.manager === 'conda' && (unknown || files || names.length === 0)) anywhere(rc, `packages installed with ${tool}`);
         return;
       }
     }
@@ -893,7 +1010,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
   if (removal) {
     const names: string[] = [];
     for (const w of removal.packages) {
-      const v = val(w);
+      const v = argValue(rc, w);
       if (v !== null) for (const part of v.split(/\s+/)) if (part !== '' && !part.startsWith('-')) names.push(part);
     }
     removePackages(names, env);
@@ -901,13 +1018,13 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
   }
   const dl = recogniseDownload(cmd);
   if (dl) {
-    if (dl.output && dl.output.value !== '-') created(state, abs(dl.output), 'download', `downloaded by ${dl.tool}`, node);
+    if (dl.output && dl.output.value !== '-') created(state, argPath(rc, dl.output), 'download', `downloaded by ${dl.tool}`, node);
     else if (dl.remoteName || dl.outputDir) {
-      const dir = dl.outputDir ? abs(dl.outputDir) : env.cwd;
+      const dir = dl.outputDir ? argPath(rc, dl.outputDir) : env.cwd;
       for (const u of dl.urls) {
-        const v = val(u);
+        const v = argValue(rc, u);
         if (v !== null && dir !== null) created(state, normPath(`${dir}/${url(v)}`), 'download', `downloaded by ${dl.tool}`, node);
-        else filesUnder(dir, `downloaded by ${dl.tool}`);
+        else filesUnder(rc, dir, `downloaded by ${dl.tool}`);
       }
     }
     return;
@@ -919,14 +1036,13 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
     case 'mv':
     case 'install':
     case 'rsync': {
-      const valueFlags = name === 'install' ? ['-m', '--mode', '-o', '--owner', '-g', '--group', '-t', '--target-directory', '-S', '--suffix'] : ['-t', '--target-directory', '-S', '--suffix'];
       if (name === 'install' && eff.args.some((a) => a.value === '-d' || a.value === '--directory')) return;
-      const { dest, sources } = destination(eff, valueFlags);
-      const d = abs(dest);
+      const { dest, sources } = destination(eff, name === 'install' ? INSTALL_ARGS : COPY_ARGS);
+      const d = argPath(rc, dest);
       if (d === null) {
-        if (dest !== null) anywhere(`${name} to a path dockwise cannot resolve`);
+        if (dest !== null) anywhere(rc, `${name} to a path dockwise cannot resolve`);
         else if (name === 'ln' && sources[0]) {
-          const s = val(sources[0]);
+          const s = argValue(rc, sources[0]);
           if (s !== null && env.cwd !== null) created(state, normPath(`${env.cwd}/${baseOf(s)}`), 'created', `created by ln`, node);
         }
         return;
@@ -934,10 +1050,10 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
       const dirLike = sources.some((s) => s.value === null || GLOB.test(s.text) || s.value.endsWith('/') || s.value === '.' || s.value.endsWith('/.'));
       created(state, d, 'created', `created by ${name}`, node);
       for (const s of sources) {
-        const v = val(s);
+        const v = argValue(rc, s);
         if (v !== null && !GLOB.test(v)) created(state, normPath(`${d}/${baseOf(v)}`), 'created', `created by ${name}`, node);
       }
-      if (dirLike || (name !== 'ln' && /(?:^|\s)-[a-zA-Z]*[rRa]/.test(eff.args.map((a) => a.text).join(' ')))) filesUnder(d, `${name} into ${d}`);
+      if (dirLike || (name !== 'ln' && /(?:^|\s)-[a-zA-Z]*[rRa]/.test(eff.args.map((a) => a.text).join(' ')))) filesUnder(rc, d, `${name} into ${d}`);
       return;
     }
     case 'chmod':
@@ -946,11 +1062,11 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
     case 'tee':
     case 'mkfifo': {
       for (const a of eff.args) {
-        const v = val(a);
+        const v = argValue(rc, a);
         if (v === null || v.startsWith('-') || v.startsWith('+') || /^[0-7]{3,4}$/.test(v) || /^[ugoa]*[+=-]/.test(v)) continue;
         const p = absolute(v, env.cwd, env.user);
         if (p === null) continue;
-        if (GLOB.test(p)) filesUnder(dirOf(p), `${name} ${v}`);
+        if (GLOB.test(p)) filesUnder(rc, dirOf(p), `${name} ${v}`);
         else if (!state.paths.has(p)) created(state, p, 'created', `${name} ${v}`, node);
       }
       return;
@@ -961,7 +1077,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
       const first = words[0] ?? '';
       const extract = words.some((w) => w === '--extract' || w === '--get' || /^-[A-Za-z]*x/.test(w)) || (/^[A-Za-z]+$/.test(first) && first.includes('x'));
       if (!extract) return;
-      const { flags } = parseWords(eff.args, { values: ['-C', '--directory', '-f', '--file'] });
+      const { flags } = parseWords(eff.args, TAR_ARGS);
       const c = flags.find((f) => f.name === '-C' || f.name === '--directory');
       let dir: string | null = env.cwd;
       let given = true;
@@ -973,7 +1089,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
         else if (eq) dir = absolute(eq.slice('--directory='.length), env.cwd, env.user);
         else given = false;
       }
-      filesUnder(dir, `archive extracted by ${name}`, !given);
+      filesUnder(rc, dir, `archive extracted by ${name}`, !given);
       return;
     }
     case 'unzip':
@@ -985,8 +1101,8 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
     case 'ar': {
       const d = eff.args.findIndex((a) => a.value === '-d');
       const o = eff.args.find((a) => (a.value ?? '').startsWith('-o') && (a.value ?? '').length > 2);
-      const dir = d >= 0 ? abs(eff.args[d + 1]) : o ? absolute((o.value ?? '').slice(2), env.cwd, env.user) : env.cwd;
-      filesUnder(dir, `archive extracted by ${name}`, d < 0 && !o);
+      const dir = d >= 0 ? argPath(rc, eff.args[d + 1]) : o ? absolute((o.value ?? '').slice(2), env.cwd, env.user) : env.cwd;
+      filesUnder(rc, dir, `archive extracted by ${name}`, d < 0 && !o);
       return;
     }
     case 'gunzip':
@@ -997,7 +1113,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
     case 'zstd':
     case 'unzstd': {
       for (const a of eff.args) {
-        const v = val(a);
+        const v = argValue(rc, a);
         if (v === null || v.startsWith('-')) continue;
         const p = absolute(v.replace(/\.(?:gz|xz|bz2|zst|tgz)$/, ''), env.cwd, env.user);
         if (p !== null) created(state, p, 'created', `decompressed by ${name}`, node);
@@ -1005,10 +1121,10 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
       return;
     }
     case 'git': {
-      const { positionals } = parseWords(eff.args, { values: ['-C', '-c', '-b', '--branch', '--depth', '--origin', '-o', '--config', '--reference', '--separate-git-dir', '--filter', '-j', '--jobs'] });
+      const { positionals } = parseWords(eff.args, GIT_ARGS);
       if ((positionals[0]?.value ?? '') !== 'clone') return;
-      const target = positionals[2] ? val(positionals[2]) : positionals[1] ? (val(positionals[1]) ?? '').replace(/\.git$/, '').split('/').pop() ?? null : null;
-      filesUnder(target === null || env.cwd === null ? null : absolute(target, env.cwd, env.user), 'cloned by git', true);
+      const target = positionals[2] ? argValue(rc, positionals[2]) : positionals[1] ? (argValue(rc, positionals[1]) ?? '').replace(/\.git$/, '').split('/').pop() ?? null : null;
+      filesUnder(rc, target === null || env.cwd === null ? null : absolute(target, env.cwd, env.user), 'cloned by git', true);
       return;
     }
     case 'make':
@@ -1017,8 +1133,8 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
     case 'samu':
     case 'scons':
     case 'bmake': {
-      if (eff.args.some((a) => /install/.test(a.value ?? a.text))) anywhere(`${name} install`);
-      else filesUnder(env.cwd, `built by ${name}`, true);
+      if (eff.args.some((a) => /install/.test(a.value ?? a.text))) anywhere(rc, `${name} install`);
+      else filesUnder(rc, env.cwd, `built by ${name}`, true);
       return;
     }
     case 'cmake':
@@ -1030,8 +1146,8 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
     case 'alternatives': {
       const words = eff.args.map((a) => a.value ?? a.text);
       if (name === 'cargo' || name === 'cmake' || name === 'meson') {
-        if (words.includes('install') || words.includes('--install') || words.some((w) => /install/.test(w))) anywhere(`${name} install`);
-        else filesUnder(env.cwd, `built by ${name}`, true);
+        if (words.includes('install') || words.includes('--install') || words.some((w) => /install/.test(w))) anywhere(rc, `${name} install`);
+        else filesUnder(rc, env.cwd, `built by ${name}`, true);
         return;
       }
       if (name === 'update-alternatives' || name === 'alternatives') {
@@ -1040,7 +1156,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
         if (link !== null) created(state, link, 'created', `${name} --install`, node);
         return;
       }
-      if (words.some((w) => /^-[A-Za-z]*[iU]/.test(w) || w === '--install' || w === '--upgrade' || w === '--unpack')) anywhere(`packages installed with ${name}`);
+      if (words.some((w) => /^-[A-Za-z]*[iU]/.test(w) || w === '--install' || w === '--upgrade' || w === '--unpack')) anywhere(rc, `packages installed with ${name}`);
       return;
     }
     case 'python':
@@ -1053,16 +1169,16 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
         const dir = target ? absolute(target, env.cwd, env.user) : null;
         if (dir !== null) {
           for (const b of ['python', 'python3', 'pip', 'pip3', 'activate']) created(state, `${dir}/bin/${b}`, 'created', `python -m venv ${target ?? ''}`, node);
-          filesUnder(`${dir}/bin`, `python -m venv ${target ?? ''}`);
-        } else anywhere('python -m venv');
+          filesUnder(rc, `${dir}/bin`, `python -m venv ${target ?? ''}`);
+        } else anywhere(rc, 'python -m venv');
         return;
       }
       break;
     }
     case 'virtualenv': {
       const target = eff.args.find((a) => !(a.value ?? a.text).startsWith('-'));
-      const dir = target ? abs(target) : null;
-      filesUnder(dir === null ? null : `${dir}/bin`, 'virtualenv');
+      const dir = target ? argPath(rc, target) : null;
+      filesUnder(rc, dir === null ? null : `${dir}/bin`, 'virtualenv');
       return;
     }
     case 'add-apt-repository':
@@ -1075,7 +1191,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
     case 'source':
     case '.':
     case 'eval':
-      anywhere(`${name} of a script`);
+      anywhere(rc, `${name} of a script`);
       return;
     default:
       break;
@@ -1083,31 +1199,31 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
 
   // Compilers: `go build -o /usr/local/bin/app`, `gcc -o x`.
   if (COMPILERS.has(name)) {
-    const { flags } = parseWords(eff.args, { values: ['-o'], goStyle: name === 'go' });
+    const { flags } = parseWords(eff.args, name === 'go' ? GO_ARGS : COMPILER_ARGS);
     const o = flags.find((f) => f.name === '-o');
     if (o) {
       const p = o.value === null ? null : absolute(o.value, env.cwd, env.user);
       if (p !== null) {
         created(state, p, 'created', `built by ${name}`, node);
-        if (o.value?.endsWith('/')) filesUnder(p, `built by ${name}`);
-      } else anywhere(`built by ${name}`);
-    } else filesUnder(env.cwd, `built by ${name}`, true);
+        if (o.value?.endsWith('/')) filesUnder(rc, p, `built by ${name}`);
+      } else anywhere(rc, `built by ${name}`);
+    } else filesUnder(rc, env.cwd, `built by ${name}`, true);
     return;
   }
   if (SHELLS.has(name)) {
-    const { flags, positionals } = parseWords(eff.args, { values: ['-o', '-O', '+o', '+O'] });
+    const { flags, positionals } = parseWords(eff.args, SHELL_ARGS);
     if (flags.some((f) => f.name === '-c')) return; // the script was analysed (see runScript)
-    if (positionals.length > 0 || (cmd.inPipeline && (cmd.pipelineIndex ?? 0) > 0)) anywhere(`a script run by ${name}`);
+    if (positionals.length > 0 || (cmd.inPipeline && (cmd.pipelineIndex ?? 0) > 0)) anywhere(rc, `a script run by ${name}`);
     return;
   }
   if (INTERPRETERS.test(name)) {
     const words = eff.args.map((a) => a.value ?? a.text);
     if (words.some((w) => w === '-c' || w === '-e' || w === '--eval' || w === '-m' || w === '-r' || w === '--version' || w === '-V' || w === '-v')) return;
-    if (words.some((w) => !w.startsWith('-')) || (cmd.inPipeline && (cmd.pipelineIndex ?? 0) > 0)) anywhere(`a script run by ${name}`);
+    if (words.some((w) => !w.startsWith('-')) || (cmd.inPipeline && (cmd.pipelineIndex ?? 0) > 0)) anywhere(rc, `a script run by ${name}`);
     return;
   }
   if (INSTALLERS.has(name)) {
-    anywhere(`${name}`);
+    anywhere(rc, `${name}`);
     return;
   }
   // Running a program of the Dockerfile's own (a script, an installer, a downloaded binary) may install anything.
@@ -1115,7 +1231,7 @@ function applyEffects(cmd: SimpleCommand, eff: EffectiveCommand, name: string, s
     (src.kind === 'explicit' && (src.via === 'local' || src.via === 'copy' || src.via === 'download' || (src.via === 'created' && !src.detail.startsWith(PROBABLY)))) ||
     (src.kind === 'possibly' && (eff.name ?? '').includes('/'));
   if (own) {
-    anywhere(`${eff.name ?? name}, a program dockwise cannot see into`);
+    anywhere(rc, `${eff.name ?? name}, a program dockwise cannot see into`);
   }
 }
 
@@ -1186,6 +1302,31 @@ function shellScriptArg(eff: EffectiveCommand): { text: string; offset: number |
   return null;
 }
 
+/**
+ * Record the use of the program a command word names (classified in `env`); null when the word
+ * names no program dockwise can tell (a variable without a value, an empty word ...).
+ */
+function recordUse(w: ShellWord, guarded: boolean, checked: ReadonlySet<string>, site: UseSite, env: Env, out: Collector, locals: ReadonlyMap<string, string | null>): ProgramUse | null {
+  const program = wordValue(w, locals, site.node);
+  if (program === null || program === '' || program.startsWith('-') || /\s/.test(program)) return null;
+  const name = baseOf(program);
+  const use: ProgramUse = {
+    stage: site.stage,
+    node: site.node,
+    context: site.context,
+    shell: false,
+    program,
+    name,
+    range: site.range(w.start, w.end),
+    runtime: site.runtime,
+    guarded: guarded || checked.has(program) || checked.has(name),
+    source: classify(program, env),
+    base: env.base,
+  };
+  out.uses.push(use);
+  return use;
+}
+
 /** Classify the programs of a list of commands (and apply their effects when `effects`). */
 function runCommands(cmds: readonly SimpleCommand[], site: UseSite, env: Env, out: Collector, effects: boolean, locals: Map<string, string | null>, depth = 0): void {
   const checked = checkedNames(cmds);
@@ -1197,32 +1338,12 @@ function runCommands(cmds: readonly SimpleCommand[], site: UseSite, env: Env, ou
     }
     const eff = effectiveCommand(cmd);
     const guarded = cmd.conditional || cmd.connector === '||' || cmd.negated === true;
-    const record = (w: ShellWord): { program: string; src: ProgramSource } | null => {
-      const program = wordValue(w, locals, site.node);
-      if (program === null || program === '' || program.startsWith('-') || /\s/.test(program)) return null;
-      const name = baseOf(program);
-      const src = classify(program, env);
-      out.uses.push({
-        stage: site.stage,
-        node: site.node,
-        context: site.context,
-        shell: false,
-        program,
-        name,
-        range: site.range(w.start, w.end),
-        runtime: site.runtime,
-        guarded: guarded || checked.has(program) || checked.has(name),
-        source: src,
-        base: env.base,
-      });
-      return { program, src };
-    };
     // The outer wrapper (sudo, gosu, tini ...) is a program too.
-    if (eff.wrappers.length > 0 && cmd.nameWord.value !== 'busybox') record(cmd.nameWord);
+    if (eff.wrappers.length > 0 && cmd.nameWord.value !== 'busybox') recordUse(cmd.nameWord, guarded, checked, site, env, out, locals);
     if (eff.nameWord === null) continue;
     if (eff.wrappers.includes('busybox')) continue;
-    const r = record(eff.nameWord);
-    if (!r) {
+    const use = recordUse(eff.nameWord, guarded, checked, site, env, out, locals);
+    if (!use) {
       if (effects) addScope(env.state, { kind: 'anywhere', dir: '/', reason: 'a program named by a variable', node: site.node });
       continue;
     }
@@ -1232,7 +1353,7 @@ function runCommands(cmds: readonly SimpleCommand[], site: UseSite, env: Env, ou
       const range = script.offset === null ? (): Range => site.range(eff.nameWord?.start ?? cmd.start, eff.nameWord?.end ?? cmd.end) : site.range;
       runCommands(inner, { ...site, range }, env, out, effects, new Map(locals), depth + 1);
     }
-    if (effects) applyEffects(cmd, eff, baseOf(r.program), r.src, rc);
+    if (effects) applyEffects(cmd, eff, use.name, use.source, rc);
   }
 }
 
@@ -1252,14 +1373,14 @@ function applyCopy(node: InstructionNode, env: Env): void {
   if (copy.from) tokens.push(wordText(copy.from));
   if (REPO_FILES.test(dest) || REPO_FILES.test(`${dest}/`)) state.extraRepos = true;
   const urls = sources.length > 0 && sources.every((src) => /^https?:\/\//.test(node.resolve(src.value) ?? src.value));
-  state.paths.set(dest, urls ? { via: 'download', detail: `${copy.kind} ${sources[0]?.value ?? ''}`, node } : { via: 'copy', detail: what, node });
+  setPath(state, dest, urls ? { via: 'download', detail: `${copy.kind} ${sources[0]?.value ?? ''}`, node } : { via: 'copy', detail: what, node });
   for (const s of sources) {
     const v = node.resolve(s.value) ?? s.value;
     if (/^https?:\/\//.test(v)) {
-      state.paths.set(normPath(`${dest}/${url(v)}`), { via: 'download', detail: `${copy.kind} ${v}`, node });
+      setPath(state, normPath(`${dest}/${url(v)}`), { via: 'download', detail: `${copy.kind} ${v}`, node });
       continue;
     }
-    if (!GLOB.test(v)) state.paths.set(normPath(`${dest}/${baseOf(v)}`), { via: 'copy', detail: what, node });
+    if (!GLOB.test(v)) setPath(state, normPath(`${dest}/${baseOf(v)}`), { via: 'copy', detail: what, node });
     if (copy.kind === 'ADD' && /\.(?:tar|tgz|tbz2?|txz|tar\.\w+)$/.test(v)) addScope(state, { kind: 'files', dir: dest, reason: `archive extracted by ADD`, node, tokens });
   }
   // A directory copied in (a source without a file extension may be one): anything may be under the destination.
@@ -1431,14 +1552,15 @@ function runtimeUses(model: DockerfileModel, chain: readonly Stage[], env: Env, 
 
 // ---------------------------------------------------------------------------------------------
 
-function analyse(model: DockerfileModel): Provenance {
-  const stages = stageBases(model);
+/** The analysis with closures recorded as `deferred` says; null when a deferred one turned out to be needed (see ClosureMode). */
+function analyse(model: DockerfileModel, stages: StageBaseInfo[], deferred: boolean): Provenance | null {
+  const mode: ClosureMode = { deferred, needsEager: false };
   const out: Collector = { uses: [] };
   const endStates: State[] = [];
   for (const stage of model.stages) {
     const base: StageBaseInfo = stages[stage.index] ?? { kind: 'unknown', reference: '', reason: '', range: null, rootStage: stage.index, windows: false };
     const parentState = stage.parentIndex !== null ? endStates[stage.parentIndex] : undefined;
-    const state = parentState ? cloneState(parentState) : initialState(base);
+    const state = parentState ? cloneState(parentState) : initialState(base, mode);
     const env = makeEnv(state, base, new Set(), [], null, '/');
     for (const node of stage.instructions) {
       if (node.onbuild || (base.kind === 'unknown' && base.windows)) continue;
@@ -1458,6 +1580,7 @@ function analyse(model: DockerfileModel): Provenance {
         default:
           break;
       }
+      if (mode.needsEager) return null;
     }
     endStates[stage.index] = state;
   }
@@ -1475,19 +1598,33 @@ function analyse(model: DockerfileModel): Provenance {
     const base = stages[final.index];
     if (state && base && !(base.kind === 'unknown' && base.windows)) runtimeUses(model, chain, makeEnv(state, base, new Set(), [], final.endState.user, final.endState.workdir ?? '/'), out);
   }
+  if (mode.needsEager) return null;
   return { uses: out.uses, stages };
 }
 
 const cache = new WeakMap<DockerfileModel, Provenance>();
 
 /**
+ * The analysis with dependency closures deferred or eager (see ClosureMode), uncached: null when
+ * the deferred analysis met a program of a deferred closure. For the test that compares the two;
+ * rules use analyseProvenance.
+ */
+export function provenanceWithClosures(model: DockerfileModel, mode: 'deferred' | 'eager'): Provenance | null {
+  return analyse(model, stageBases(model), mode === 'deferred');
+}
+
+/**
  * Where every program the Dockerfile runs comes from (see the module comment). Computed once per
- * model; the result is shared by the rules and must not be modified.
+ * model, with the dependency closures deferred unless a program turns out to be in one (see
+ * ClosureMode); the result is shared by the rules and must not be modified.
  */
 export function analyseProvenance(model: DockerfileModel): Provenance {
   const hit = cache.get(model);
   if (hit) return hit;
-  const p = analyse(model);
+  const stages = stageBases(model);
+  const p = analyse(model, stages, true) ?? analyse(model, stages, false);
+  // Unreachable: only a deferred analysis gives up.
+  if (!p) throw new Error('dockwise: the eager provenance analysis gave no result');
   cache.set(model, p);
   return p;
 }

@@ -658,6 +658,26 @@ export function packageClosureShared(family: PackageFamily, pkgs: readonly strin
   return hit;
 }
 
+/**
+ * The packages of packageClosureShared(family, pkgs, options) among whose commands (as
+ * packageRelations gives them) is `command`, in closure order. With one package table, read
+ * backwards through its command index (the few packages that ship the command; no closure at all
+ * when none does) instead of reading the commands of every package of the closure.
+ */
+export function closurePackagesProviding(family: PackageFamily, pkgs: readonly string[], options: { release?: string; recommends?: boolean }, command: string): string[] {
+  const suites = family === 'alpine' ? [] : debianSuitesFor(family, options.release);
+  const s = suites[0];
+  if (suites.length === 1 && s) {
+    // The closure holds package names with an entry of their own (whose commands the index has)
+    // and names the data does not know (which have no commands).
+    const providers = commandIndex(s.packages).get(command);
+    if (!providers) return [];
+    const closure = packageClosureShared(family, pkgs, options);
+    return closure.filter((q) => providers.includes(q));
+  }
+  return packageClosureShared(family, pkgs, options).filter((q) => packageRelations(family, q, options.release).commands.includes(command));
+}
+
 // ---------- shells ----------
 /**
  * Whether `name` is a builtin or reserved word of the shell. `shell` may be a name (bash, dash, ash, busybox, sh)

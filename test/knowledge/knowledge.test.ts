@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   KNOWLEDGE_FILES,
+  closurePackagesProviding,
   commandProvidersIn,
   commandProvidersInImage,
   isBuiltinOfAnyShell,
@@ -285,6 +286,20 @@ describe('shared answers (the provenance analysis reads these instead of the cop
   it('isBuiltinOfAnyShell is the union of bash, dash and ash', () => {
     for (const n of ['cd', 'export', 'source', 'declare', 'if', '[[', 'local', 'curl', 'ls', 'select', 'function']) {
       expect(isBuiltinOfAnyShell(n)).toBe(isShellBuiltin('bash', n) || isShellBuiltin('dash', n) || isShellBuiltin('ash', n));
+    }
+  });
+  it('closurePackagesProviding reads the closure\'s commands backwards: the same packages as reading them all', () => {
+    const installs: readonly (readonly string[])[] = [['git'], ['curl', 'ca-certificates'], ['build-essential'], ['python3-pip'], ['gnupg', 'no-such-package'], ['openjdk-17-jdk-headless'], ['constructor'], []];
+    const commands = ['python3', 'perl', 'gpg', 'gpgconf', 'ssh', 'make', 'cc', 'java', 'openssl', 'wget', 'no-such-command', 'constructor', 'ls'];
+    for (const [family, release] of [['debian', 'bookworm'], ['ubuntu', '24.04'], ['debian', undefined]] as const) {
+      for (const pkgs of installs) {
+        for (const recommends of [true, false]) {
+          for (const command of commands) {
+            const slow = packageClosure(family, pkgs, { release, recommends }).filter((q) => packageRelations(family, q, release).commands.includes(command));
+            expect(closurePackagesProviding(family, pkgs, { release, recommends }, command), `${family} ${release} ${pkgs.join(' ')} ${command}`).toEqual(slow);
+          }
+        }
+      }
     }
   });
   it('closures are the same whatever was asked before', () => {

@@ -9,6 +9,7 @@ import { compareFindings, type Finding, type Severity } from '../core/types.js';
 import type { DockerfileModel } from '../model/model.js';
 import type { Pragma } from '../model/pragmas.js';
 import type { ReportDescriptor, RuleDefinition, RuleSettings, SuppressionInfo } from './rule.js';
+import { memoByObject } from '../rule-helpers/core.js';
 
 export interface EngineOptions {
   settings: RuleSettings;
@@ -33,6 +34,17 @@ export function isRuleEnabled(rule: RuleDefinition, opts: Pick<EngineOptions, 'i
   if (rule.optIn && !opts.enabled.has(rule.code)) return false;
   return true;
 }
+
+/**
+ * What the engine derives from the list of rules alone (the same list for every file of a run):
+ * computed once per list instead of once per file (see memoByObject).
+ */
+const rulesFacts = memoByObject((rules: readonly RuleDefinition[]) => ({
+  /** Codes of every rule, enabled or not. */
+  knownCodes: new Set(rules.map((r) => r.code)) as ReadonlySet<string>,
+  /** Rules that repeat another rule, with the codes of their twins. */
+  twinsOf: new Map(rules.filter((r) => r.duplicates && r.duplicates.length > 0).map((r) => [r.code, r.duplicates ?? []])) as ReadonlyMap<string, readonly string[]>,
+}));
 
 interface Suppressor {
   pragma: Pragma;
@@ -128,7 +140,7 @@ export function runRules(model: DockerfileModel, rules: readonly RuleDefinition[
   // not double every finding; with the twin switched off, the check reports as usual. Twins are
   // compared before suppression, so a pragma that silences either one silences both.
   const rawAt = new Set(raw.map((f) => `${f.rule}@${f.range.start.line}`));
-  const twinsOf = new Map(rules.filter((r) => r.duplicates && r.duplicates.length > 0).map((r) => [r.code, r.duplicates ?? []]));
+  const { twinsOf, knownCodes } = rulesFacts(rules);
   const findings = applySuppressions(raw, false).filter((f) => !(twinsOf.get(f.rule) ?? []).some((t) => rawAt.has(`${t}@${f.range.start.line}`)));
 
   // Post phase: suppression hygiene, with what the main phase left unused.
@@ -137,7 +149,7 @@ export function runRules(model: DockerfileModel, rules: readonly RuleDefinition[
     const info: SuppressionInfo = {
       unused: suppressors.filter((s) => !s.used && ran.has(s.code) && !postCodes.has(s.code)).map((s) => ({ pragma: s.pragma, code: s.code, range: s.range })),
       dangling: opts.disableIgnorePragma ? [] : model.pragmas.filter((p) => p.kind === 'ignore' && p.targetLine < 0),
-      knownCodes: new Set(rules.map((r) => r.code)),
+      knownCodes,
       ranCodes: ran,
       pragmasHonoured: !opts.disableIgnorePragma,
     };

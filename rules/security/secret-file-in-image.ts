@@ -65,6 +65,8 @@ function removedAfter(model: DockerfileModel, node: InstructionNode): Set<string
 
 /** The programs `credentialSetup` recognises. */
 const SETUP_PROGRAMS = new Set(['aws', 'gcloud', 'az', 'docker', 'podman', 'buildah', 'nerdctl']);
+/** The same programs, as the list commandsRunning takes (built once, not per file). */
+const SETUP_PROGRAM_LIST: readonly string[] = [...SETUP_PROGRAMS];
 
 /** Commands that write credentials into the layer (Trivy DS-0031's setup commands, plus docker login). */
 function credentialSetup(words: readonly (string | null)[]): number {
@@ -149,7 +151,7 @@ export default defineRule({
 
     // RUN steps that store credentials in the layer.
     // (The programs credentialSetup knows; see commandsRunning for the name test.)
-    for (const { node, eff } of commandsRunning(model, [...SETUP_PROGRAMS])) {
+    for (const { node, eff } of commandsRunning(model, SETUP_PROGRAM_LIST)) {
       if (!ships(model, node) || !node.run) continue;
       if (node.run.mounts.some((m) => m.type === 'secret')) continue;
       if (!eff.nameWord) continue;

@@ -134,6 +134,9 @@ export default defineRule({
     // ENV/ARG naming a credentials file inside a copied directory.
     for (const node of nodesOf(model, ['ENV', 'ARG'], { onbuild: false })) {
       if (!ships(model, node)) continue;
+      // Most ENV and ARG instructions set none of these variables: no list of definitions for them.
+      const named = node.keyword === 'ENV' ? node.syntax.properties : argDefinitions(model, node.syntax);
+      if (!named.some((d) => SECRET_FILE_VARS.has(d.name))) continue;
       const defs: { name: string; value: string | null; range: Range }[] =
         node.keyword === 'ENV'
           ? node.syntax.properties.map((p) => ({ name: p.name, value: p.value, range: p.valueRange ?? p.range }))

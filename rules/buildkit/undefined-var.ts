@@ -144,7 +144,8 @@ export default defineRule({
     const scopeAtEnd: Set<string>[] = [];
     for (const stage of model.stages) {
       const scope = new Set<string>(stage.parentIndex !== null ? (scopeAtEnd[stage.parentIndex] ?? []) : []);
-      const known = baseEnvKnown(model, stage);
+      // Whether the base image's environment is known: looked up only for an undefined reference (rare).
+      let known: boolean | null = null;
       const checkRange = (node: InstructionNode, range: Range, reported: Set<string>): void => {
         // Without a `$` in the file text of the range there is no reference to look at.
         if (!hasDollarBetween(model.lines.offsetAt(range.start), model.lines.offsetAt(range.end))) return;
@@ -157,6 +158,7 @@ export default defineRule({
           const suggestion = suggestName(name, [...scope, 'PATH']);
           // With an unknown base environment, only a close typo of a declared name is evidence enough.
           const typoOfDeclared = suggestion !== null && suggestion !== 'PATH' && editDistance(name, suggestion) <= (name.length < 6 ? 1 : 2);
+          known ??= baseEnvKnown(model, stage);
           if (!known && !declaredElsewhere(name, node) && !typoOfDeclared) continue;
           reported.add(name);
           report({

@@ -61,10 +61,9 @@ export function runRules(model: DockerfileModel, rules: readonly RuleDefinition[
 
   /** Run one rule, collecting its findings into `into`; false when the rule failed. */
   const runOne = (rule: RuleDefinition, into: Finding[], suppressionInfo?: SuppressionInfo): boolean => {
-    const override = opts.severityOverrides.get(rule.code);
-    const buildkitError = rule.source === 'buildkit' && check?.error === true;
+    // The severity is settled per finding: most rules report nothing on most files.
     const report = (d: ReportDescriptor): void => {
-      const severity: Severity = override ?? (buildkitError ? 'error' : (d.severity ?? rule.severity));
+      const severity: Severity = opts.severityOverrides.get(rule.code) ?? (rule.source === 'buildkit' && check?.error === true ? 'error' : (d.severity ?? rule.severity));
       const f: Finding = { file: model.file, rule: rule.code, category: rule.category, severity, message: d.message, range: d.range };
       if (d.fix) f.fix = d.fix;
       into.push(f);

@@ -2,10 +2,14 @@ import { argDefinitions, defineRule, nodesOf, unquote, type Range } from '../../
 
 const DENY = new Set(['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token']);
 const ALLOW = new Set(['public', 'file', 'version']);
+const DENY_WORDS: readonly string[] = [...DENY];
 
 /** BuildKit's check: one of the `_`-separated words of the name is a secret word, none an allowed one. */
 function looksSecret(name: string): boolean {
-  const words = name.toLowerCase().split('_');
+  const lower = name.toLowerCase();
+  // A secret word is in the name as text too (most names have none: no word split).
+  if (!DENY_WORDS.some((d) => lower.includes(d))) return false;
+  const words = lower.split('_');
   return words.some((w) => DENY.has(w)) && !words.some((w) => ALLOW.has(w));
 }
 

@@ -39,15 +39,23 @@ function baseEnvKnown(model: DockerfileModel, stage: Stage, seen: Set<number> = 
   }
 }
 
-/** True when the file text between two offsets contains a `$` (a linear scan, no copy). */
-function hasDollarBetween(model: DockerfileModel, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (model.text.charCodeAt(i) === 36) return true;
-  return false;
-}
-
-/** True when the file text of `range` contains a `$`. */
-function hasDollar(model: DockerfileModel, range: Range): boolean {
-  return hasDollarBetween(model, model.lines.offsetAt(range.start), model.lines.offsetAt(range.end));
+/**
+ * For one file text, whether the text between two offsets contains a `$`. The first `$` found is
+ * remembered, so that questions asked in file order (as the rule asks them: instruction by
+ * instruction, range by range) read the text once with the native indexOf, and questions in
+ * another order search again.
+ */
+function dollarFinder(text: string): (start: number, end: number) => boolean {
+  /** Where the last search started, and the first `$` at or after it (-1: none). */
+  let from = Infinity;
+  let at = -1;
+  return (start, end) => {
+    if (start < from || (at !== -1 && at < start)) {
+      from = start;
+      at = text.indexOf('$', start);
+    }
+    return at !== -1 && at < end;
+  };
 }
 
 /** Ranges of the parts of an instruction BuildKit expands before running it (ARG aside). */
@@ -132,13 +140,15 @@ export default defineRule({
     };
     /** Declared by an instruction other than `node` (`ENV X=${X:+$X:}/lib` may extend the base image's X). */
     const declaredElsewhere = (name: string, node: InstructionNode): boolean => [...(declaredBy().get(name) ?? [])].some((n) => n !== node);
+    const hasDollarBetween = dollarFinder(model.text);
     const scopeAtEnd: Set<string>[] = [];
     for (const stage of model.stages) {
       const scope = new Set<string>(stage.parentIndex !== null ? (scopeAtEnd[stage.parentIndex] ?? []) : []);
-      const known = baseEnvKnown(model, stage);
+      // Whether the base image's environment is known: looked up only for an undefined reference (rare).
+      let known: boolean | null = null;
       const checkRange = (node: InstructionNode, range: Range, reported: Set<string>): void => {
         // Without a `$` in the file text of the range there is no reference to look at.
-        if (!hasDollar(model, range)) return;
+        if (!hasDollarBetween(model.lines.offsetAt(range.start), model.lines.offsetAt(range.end))) return;
         const lt = rangeText(model, range);
         const r = processWord(lt.text, (n) => (n === 'PATH' || scope.has(n) ? '' : undefined), model.escapeChar);
         if (!r) return;
@@ -148,6 +158,7 @@ export default defineRule({
           const suggestion = suggestName(name, [...scope, 'PATH']);
           // With an unknown base environment, only a close typo of a declared name is evidence enough.
           const typoOfDeclared = suggestion !== null && suggestion !== 'PATH' && editDistance(name, suggestion) <= (name.length < 6 ? 1 : 2);
+          known ??= baseEnvKnown(model, stage);
           if (!known && !declaredElsewhere(name, node) && !typoOfDeclared) continue;
           reported.add(name);
           report({
@@ -159,7 +170,7 @@ export default defineRule({
       for (const node of stage.instructions) {
         if (node.onbuild) continue;
         // Without a `$` anywhere in the instruction, none of its ranges references a variable.
-        const mayReference = hasDollarBetween(model, node.syntax.start, node.syntax.end);
+        const mayReference = hasDollarBetween(node.syntax.start, node.syntax.end);
         const reported = new Set<string>();
         if (node.keyword === 'ARG') {
           for (const d of argDefinitions(model, node.syntax)) {

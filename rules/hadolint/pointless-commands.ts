@@ -1,6 +1,8 @@
 import { basename, commandsRunning, defineRule, wordRange } from '../../src/rule-api.js';
 
 const POINTLESS = new Set(['free', 'kill', 'mount', 'ps', 'service', 'shutdown', 'ssh', 'top', 'vim']);
+/** The same programs, as the list commandsRunning takes (built once, not per file). */
+const POINTLESS_PROGRAMS: readonly string[] = [...POINTLESS];
 
 export default defineRule({
   code: 'DL3001',
@@ -18,7 +20,7 @@ export default defineRule({
     equivalents: ['hadolint DL3001'],
   },
   check({ model, report }) {
-    for (const { node, eff } of commandsRunning(model, [...POINTLESS])) {
+    for (const { node, eff } of commandsRunning(model, POINTLESS_PROGRAMS)) {
       if (eff.name === null || !eff.nameWord) continue;
       const name = basename(eff.name);
       if (!POINTLESS.has(name)) continue;

@@ -21,7 +21,10 @@ const REFERENCE_WORDS = new Set(['file', 'path', 'dir', 'public']);
 /** Why a variable name looks like a secret, or null. */
 function secretLike(name: string): string | null {
   if (KNOWN.has(name.toUpperCase())) return 'a well-known secret variable';
-  const words = name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+  const lower = name.toLowerCase();
+  // Every finding below needs one of these in the name (most names have none: no word split).
+  if (!SUSPICIOUS.some((s) => lower.includes(s)) && !(lower.includes('key') && (lower.includes('api') || lower.includes('client')))) return null;
+  const words = lower.split(/[^a-z0-9]+/).filter((w) => w !== '');
   if (words.some((w) => REFERENCE_WORDS.has(w))) return null;
   // A bare `USERNAME` names the image's user (dev containers), not a credential.
   if (words.join('_') === 'username' || words.join('_') === 'user_name') return null;

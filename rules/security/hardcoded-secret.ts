@@ -311,6 +311,29 @@ function textHits(model: DockerfileModel, start: number, end: number): Hit[] {
   return hits;
 }
 
+/**
+ * A cheap necessary condition for any text hit, native regex and substring tests over the whole
+ * file text: the literal prefix of a credential format at the start of a token or of a dot-separated
+ * part (every format is anchored on one), a private-key header, or `://user:password@`. Most files
+ * have none, and need no scan instruction by instruction.
+ */
+export function mayHaveTextHits(text: string): boolean {
+  return FORMAT_PREFIX.test(text) || text.includes('PRIVATE KEY') || URL_CREDENTIAL.test(text);
+}
+
+/** The prefixes of PART_FORMATS (at a token start or after a dot) and of the whole-token formats. */
+const FORMAT_PREFIX =
+  /(?<![A-Za-z0-9_-])(?:AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[baprs]-|[sr]k_live_|AIza|npm_|pypi-AgE|sk-ant-|dckr_pat_|hf_|do[por]_v1_)|(?<![A-Za-z0-9_.-])(?:eyJ|SG\.|sk-)/;
+/** `://`, a user (no USER_STOP character), `:`, a password (no PASS_STOP character), `@`. */
+const URL_CREDENTIAL = /:\/\/[^ \t\n\r:/@'"`?#\\()|;&<>]*:[^ \t\n\r/@'"`?#\\()|;&<>]+@/;
+
+/** Text hits of every instruction (formats, private keys, URL passwords). */
+export function instructionTextHits(model: DockerfileModel): Hit[] {
+  const out: Hit[] = [];
+  for (const inst of model.syntax.instructions) for (const h of textHits(model, inst.start, inst.end)) out.push(h);
+  return out;
+}
+
 export default defineRule({
   code: 'DW4001',
   name: 'hardcoded-secret',
@@ -332,9 +355,7 @@ export default defineRule({
     references: ['https://docs.docker.com/build/building/secrets/', 'https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/'],
   },
   check({ model, report }) {
-    for (const inst of model.syntax.instructions) {
-      for (const h of textHits(model, inst.start, inst.end)) report(h);
-    }
+    if (mayHaveTextHits(model.text)) for (const h of instructionTextHits(model)) report(h);
     // Only these programs can give command hits (commandHits re-checks the name).
     for (const { node, cmd, eff } of commandsRunning(model, COMMAND_PROGRAMS)) {
       for (const h of commandHits(node, cmd, eff, node.run?.commands ?? [])) report(h);

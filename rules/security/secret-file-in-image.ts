@@ -65,6 +65,8 @@ function removedAfter(model: DockerfileModel, node: InstructionNode): Set<string
 
 /** The programs `credentialSetup` recognises. */
 const SETUP_PROGRAMS = new Set(['aws', 'gcloud', 'az', 'docker', 'podman', 'buildah', 'nerdctl']);
+/** The same programs, as the list commandsRunning takes (built once, not per file). */
+const SETUP_PROGRAM_LIST: readonly string[] = [...SETUP_PROGRAMS];
 
 /** Commands that write credentials into the layer (Trivy DS-0031's setup commands, plus docker login). */
 function credentialSetup(words: readonly (string | null)[]): number {
@@ -132,6 +134,9 @@ export default defineRule({
     // ENV/ARG naming a credentials file inside a copied directory.
     for (const node of nodesOf(model, ['ENV', 'ARG'], { onbuild: false })) {
       if (!ships(model, node)) continue;
+      // Most ENV and ARG instructions set none of these variables: no list of definitions for them.
+      const named = node.keyword === 'ENV' ? node.syntax.properties : argDefinitions(model, node.syntax);
+      if (!named.some((d) => SECRET_FILE_VARS.has(d.name))) continue;
       const defs: { name: string; value: string | null; range: Range }[] =
         node.keyword === 'ENV'
           ? node.syntax.properties.map((p) => ({ name: p.name, value: p.value, range: p.valueRange ?? p.range }))
@@ -149,7 +154,7 @@ export default defineRule({
 
     // RUN steps that store credentials in the layer.
     // (The programs credentialSetup knows; see commandsRunning for the name test.)
-    for (const { node, eff } of commandsRunning(model, [...SETUP_PROGRAMS])) {
+    for (const { node, eff } of commandsRunning(model, SETUP_PROGRAM_LIST)) {
       if (!ships(model, node) || !node.run) continue;
       if (node.run.mounts.some((m) => m.type === 'secret')) continue;
       if (!eff.nameWord) continue;

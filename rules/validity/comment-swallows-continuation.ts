@@ -1,4 +1,4 @@
-import { argumentText, defineRule, nodesOf } from '../../src/rule-api.js';
+import { argumentText, defineRule, nodesOf, type DockerfileModel, type Instruction, type Range } from '../../src/rule-api.js';
 
 /** Characters after which a `#` starts a shell comment. */
 const WORD_BREAK = ' \t\n;&|()<>';
@@ -24,6 +24,42 @@ function commentStart(t: string): number {
     else if (c === '#' && (i === 0 || WORD_BREAK.includes(t[i - 1] ?? ''))) return i;
   }
   return -1;
+}
+
+/**
+ * A cheap necessary condition for a finding, read from the file text without joining the lines:
+ * a `#` before the instruction's last line that can start a comment in the joined text. That is a
+ * `#` at the start of the arguments, or after a word break, unless it is the first non-blank
+ * character of a later line (the joined text drops such comment lines). A comment that starts on
+ * the last line cannot swallow a following one. Most multi-line RUNs with a `#` have only comment
+ * lines, `${v#prefix}` or URL fragments, and need no joined text at all.
+ */
+export function mayHaveSwallowingComment(model: DockerfileModel, s: Instruction): boolean {
+  const { text, lines } = model;
+  const lastLineStart = lines.lineStarts[s.range.end.line] ?? text.length;
+  for (let p = text.indexOf('#', s.argsStart); p >= 0 && p < lastLineStart; p = text.indexOf('#', p + 1)) {
+    if (p === s.argsStart) return true;
+    if (!WORD_BREAK.includes(text[p - 1] ?? '')) continue;
+    const lineStart = Math.max(text.lastIndexOf('\n', p - 1), text.lastIndexOf('\r', p - 1)) + 1;
+    let k = lineStart;
+    while (k < p && (text[k] === ' ' || text[k] === '\t')) k++;
+    // Only blanks before it on a line after the first: a comment line, which the joined text drops.
+    if (lineStart > s.argsStart && k === p) continue;
+    return true;
+  }
+  return false;
+}
+
+/** Where the first shell comment of a RUN starts and where the text it swallows ends, when they are on different lines. */
+export function swallowingComment(model: DockerfileModel, s: Instruction): { from: Range['start']; to: Range['start'] } | null {
+  const lt = argumentText(model, s);
+  const at = commentStart(lt.text);
+  if (at < 0) return null;
+  const nl = lt.text.indexOf('\n', at);
+  const end = nl < 0 ? lt.text.length : nl;
+  const from = lt.range(at, at + 1).start;
+  const to = lt.range(end - 1, end).end;
+  return from.line === to.line ? null : { from, to };
 }
 
 export default defineRule({
@@ -52,15 +88,10 @@ export default defineRule({
     for (const node of nodesOf(model, 'RUN')) {
       const s = node.syntax;
       if (s.json || s.heredocs.length > 0 || (node.run && !node.run.posix)) continue;
-      if (s.range.start.line === s.range.end.line || !model.text.slice(s.argsStart, s.end).includes('#')) continue;
-      const lt = argumentText(model, s);
-      const at = commentStart(lt.text);
-      if (at < 0) continue;
-      const nl = lt.text.indexOf('\n', at);
-      const end = nl < 0 ? lt.text.length : nl;
-      const from = lt.range(at, at + 1).start;
-      const to = lt.range(end - 1, end).end;
-      if (from.line === to.line) continue;
+      if (s.range.start.line === s.range.end.line || !mayHaveSwallowingComment(model, s)) continue;
+      const found = swallowingComment(model, s);
+      if (found === null) continue;
+      const { from, to } = found;
       const swallowed = to.line - from.line;
       report({
         message: `This shell comment continues over the line continuation and comments out the next ${swallowed === 1 ? 'line' : `${swallowed} lines`} of the RUN: end the command before the comment, or move the comment onto its own line`,

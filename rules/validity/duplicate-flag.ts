@@ -1,4 +1,4 @@
-import { builderFlags, defineRule, knownFlags } from '../../src/rule-api.js';
+import { defineRule, knownFlags, nodesWithBuilderFlags } from '../../src/rule-api.js';
 
 export default defineRule({
   code: 'DW5003',
@@ -16,12 +16,13 @@ export default defineRule({
     equivalents: ['dockerfile-utils FLAG_DUPLICATE'],
   },
   check({ model, report }) {
-    for (const node of model.nodes) {
+    // Only instructions with flags can have a flag problem (a per-model list shared by the flag rules).
+    for (const { node, flags } of nodesWithBuilderFlags(model)) {
       const s = node.syntax;
       if (s.keyword === 'HEALTHCHECK' && s.args[0]?.value.toUpperCase() === 'NONE') continue;
       const known = knownFlags(s.keyword);
       const seen = new Set<string>();
-      for (const f of builderFlags(model, s)) {
+      for (const f of flags) {
         const kind = Object.prototype.hasOwnProperty.call(known, f.name) ? known[f.name] : undefined;
         if (kind === undefined || kind === 'strings') continue;
         if (seen.has(f.name)) report({ message: `Duplicate flag specified: --${f.name}`, range: f.nameRange });

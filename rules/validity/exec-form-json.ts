@@ -102,16 +102,17 @@ export default defineRule({
       const lead = lt.text.length - lt.text.trimStart().length;
       const t = lt.text.trim();
       if (!t.startsWith('[') || !t.endsWith(']')) continue;
-      const range = lt.range(lead, lead + t.length);
-      const where = s.keyword === 'HEALTHCHECK' ? 'HEALTHCHECK CMD' : s.keyword;
       let parsed: unknown;
       try {
         parsed = JSON.parse(t);
       } catch {
         parsed = undefined;
       }
+      // (Most exec-form arrays are valid: the range and the wording are worked out for a finding only.)
+      if (Array.isArray(parsed) && parsed.every((x) => typeof x === 'string')) continue;
+      const range = lt.range(lead, lead + t.length);
+      const where = s.keyword === 'HEALTHCHECK' ? 'HEALTHCHECK CMD' : s.keyword;
       if (Array.isArray(parsed)) {
-        if (parsed.every((x) => typeof x === 'string')) continue;
         report({ message: `${where} is a JSON array with non-string elements; the builder fails ("not a string array"): quote every element`, range, severity: 'error' });
         continue;
       }

@@ -1,4 +1,4 @@
-import { builderFlags, closestMatch, defineRule, knownFlags } from '../../src/rule-api.js';
+import { closestMatch, defineRule, knownFlags, nodesWithBuilderFlags } from '../../src/rule-api.js';
 
 const NETWORK_MODES = ['default', 'none', 'host'];
 const SECURITY_MODES = ['sandbox', 'insecure'];
@@ -40,11 +40,12 @@ export default defineRule({
     equivalents: ['dockerfile-utils FLAG_MISSING_VALUE', 'dockerfile-utils FLAG_EXPECTED_BOOLEAN_VALUE', 'dockerfilelint healthcheck_options_missing_args'],
   },
   check({ model, report }) {
-    for (const node of model.nodes) {
+    // Only instructions with flags can have a flag problem (a per-model list shared by the flag rules).
+    for (const { node, flags } of nodesWithBuilderFlags(model)) {
       const s = node.syntax;
       if (s.keyword === 'HEALTHCHECK' && s.args[0]?.value.toUpperCase() === 'NONE') continue;
       const known = knownFlags(s.keyword);
-      for (const f of builderFlags(model, s)) {
+      for (const f of flags) {
         const kind = Object.prototype.hasOwnProperty.call(known, f.name) ? known[f.name] : undefined;
         if (kind === undefined) continue;
         const valueRange = f.valueRange ?? f.range;

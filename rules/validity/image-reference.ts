@@ -1,4 +1,4 @@
-import { defineRule, removeQuotes } from '../../src/rule-api.js';
+import { defineRule, nodesWithBuilderFlags, removeQuotes } from '../../src/rule-api.js';
 import type { Range } from '../../src/rule-api.js';
 
 function isLowerAlnum(c: string): boolean {
@@ -129,7 +129,8 @@ export default defineRule({
       const shown = resolved === value ? `"${value}"` : `"${value}" (= "${resolved}")`;
       report({ message: `Invalid reference format for ${what} ${shown}: ${problem}`, range });
     };
-    for (const node of model.nodes) {
+    // Only instructions with flags matter (the per-model list the flag rules share).
+    for (const { node } of nodesWithBuilderFlags(model)) {
       const s = node.syntax;
       if (s.keyword !== 'COPY' && s.keyword !== 'RUN') continue;
       for (const f of s.flags) {

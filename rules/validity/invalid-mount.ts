@@ -1,4 +1,4 @@
-import { closestMatch, defineRule } from '../../src/rule-api.js';
+import { closestMatch, defineRule, nodesWithBuilderFlags } from '../../src/rule-api.js';
 import type { Range } from '../../src/rule-api.js';
 
 const TYPES = ['bind', 'cache', 'tmpfs', 'secret', 'ssh'];
@@ -103,7 +103,8 @@ export default defineRule({
     equivalents: ['BuildKit parse errors of RUN --mount (no dockerfile-utils or hadolint equivalent)'],
   },
   check({ model, report }) {
-    for (const node of model.nodes) {
+    // Only instructions with flags matter (the per-model list the flag rules share).
+    for (const { node } of nodesWithBuilderFlags(model)) {
       const s = node.syntax;
       if (s.keyword !== 'RUN') continue;
       for (const f of s.flags) {

@@ -1,4 +1,4 @@
-import { BUILDER_FLAGS, builderFlags, closestMatch, defineRule, knownFlags } from '../../src/rule-api.js';
+import { BUILDER_FLAGS, closestMatch, defineRule, knownFlags, nodesWithBuilderFlags } from '../../src/rule-api.js';
 
 export default defineRule({
   code: 'DW5002',
@@ -20,11 +20,12 @@ export default defineRule({
     equivalents: ['dockerfile-utils UNKNOWN_ADD_FLAG', 'dockerfile-utils UNKNOWN_COPY_FLAG', 'dockerfile-utils UNKNOWN_FROM_FLAG', 'dockerfile-utils UNKNOWN_HEALTHCHECK_FLAG', 'hadolint DL1000 (fatal parse error)'],
   },
   check({ model, report }) {
-    for (const node of model.nodes) {
+    // Only instructions with flags can have a flag problem (a per-model list shared by the flag rules).
+    for (const { node, flags } of nodesWithBuilderFlags(model)) {
       const s = node.syntax;
       if (s.keyword === 'HEALTHCHECK' && s.args[0]?.value.toUpperCase() === 'NONE') continue;
       const known = knownFlags(s.keyword);
-      for (const f of builderFlags(model, s)) {
+      for (const f of flags) {
         if (f.name === '' && f.value === null) continue; // a bare `--` ends the flags
         if (Object.prototype.hasOwnProperty.call(known, f.name)) continue;
         // (Listed only for an unknown flag: most instructions have none.)

@@ -5,6 +5,7 @@ import type { LogicalText } from '../../src/rule-api.js';
 const EXPANDED = new Set(['ADD', 'ARG', 'COPY', 'ENV', 'EXPOSE', 'FROM', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
 /** Flags whose values the builder expands. */
 const EXPANDED_FLAGS: Readonly<Record<string, readonly string[]>> = { FROM: ['platform'], COPY: ['from', 'chown', 'chmod'], ADD: ['chown', 'chmod', 'checksum'], RUN: ['mount'] };
+const NO_FLAGS: readonly string[] = [];
 const SPECIAL = '@*#?-$!0';
 
 interface Problem {
@@ -33,7 +34,12 @@ function closingBrace(t: string, from: number): number {
 }
 
 /** `${…}` forms BuildKit's word expansion rejects, as its lexer reads them. */
+/** A `${` that is not a plain `${NAME}`: only such a substitution can be a problem. */
+const NOT_PLAIN = /\$\{(?![A-Za-z_][A-Za-z0-9_]*\})/;
+
 function substitutionProblems(t: string, esc: string): Problem[] {
+  // Plain `${NAME}` substitutions are all fine: with no other kind, there is nothing to scan for.
+  if (!NOT_PLAIN.test(t)) return [];
   const out: Problem[] = [];
   let single = false;
   let double = false;
@@ -106,7 +112,7 @@ export default defineRule({
         const lt = argumentText(model, s);
         scan(lt, lt.text);
       }
-      const flagNames = EXPANDED_FLAGS[s.keyword] ?? [];
+      const flagNames = EXPANDED_FLAGS[s.keyword] ?? NO_FLAGS;
       for (const f of s.flags) {
         if (!flagNames.includes(f.name) || !f.valueRange || f.value === null || !f.value.includes('${')) continue;
         const start = model.lines.offsetAt(f.valueRange.start);

@@ -9,6 +9,7 @@ import { compareFindings, type Finding, type Severity } from '../core/types.js';
 import type { DockerfileModel } from '../model/model.js';
 import type { Pragma } from '../model/pragmas.js';
 import type { ReportDescriptor, RuleDefinition, RuleSettings, SuppressionInfo } from './rule.js';
+import { memoByObject } from '../rule-helpers/core.js';
 
 export interface EngineOptions {
   settings: RuleSettings;
@@ -34,6 +35,17 @@ export function isRuleEnabled(rule: RuleDefinition, opts: Pick<EngineOptions, 'i
   return true;
 }
 
+/**
+ * What the engine derives from the list of rules alone (the same list for every file of a run):
+ * computed once per list instead of once per file (see memoByObject).
+ */
+const rulesFacts = memoByObject((rules: readonly RuleDefinition[]) => ({
+  /** Codes of every rule, enabled or not. */
+  knownCodes: new Set(rules.map((r) => r.code)) as ReadonlySet<string>,
+  /** Rules that repeat another rule, with the codes of their twins. */
+  twinsOf: new Map(rules.filter((r) => r.duplicates && r.duplicates.length > 0).map((r) => [r.code, r.duplicates ?? []])) as ReadonlyMap<string, readonly string[]>,
+}));
+
 interface Suppressor {
   pragma: Pragma;
   code: string;
@@ -49,10 +61,9 @@ export function runRules(model: DockerfileModel, rules: readonly RuleDefinition[
 
   /** Run one rule, collecting its findings into `into`; false when the rule failed. */
   const runOne = (rule: RuleDefinition, into: Finding[], suppressionInfo?: SuppressionInfo): boolean => {
-    const override = opts.severityOverrides.get(rule.code);
-    const buildkitError = rule.source === 'buildkit' && check?.error === true;
+    // The severity is settled per finding: most rules report nothing on most files.
     const report = (d: ReportDescriptor): void => {
-      const severity: Severity = override ?? (buildkitError ? 'error' : (d.severity ?? rule.severity));
+      const severity: Severity = opts.severityOverrides.get(rule.code) ?? (rule.source === 'buildkit' && check?.error === true ? 'error' : (d.severity ?? rule.severity));
       const f: Finding = { file: model.file, rule: rule.code, category: rule.category, severity, message: d.message, range: d.range };
       if (d.fix) f.fix = d.fix;
       into.push(f);
@@ -128,7 +139,7 @@ export function runRules(model: DockerfileModel, rules: readonly RuleDefinition[
   // not double every finding; with the twin switched off, the check reports as usual. Twins are
   // compared before suppression, so a pragma that silences either one silences both.
   const rawAt = new Set(raw.map((f) => `${f.rule}@${f.range.start.line}`));
-  const twinsOf = new Map(rules.filter((r) => r.duplicates && r.duplicates.length > 0).map((r) => [r.code, r.duplicates ?? []]));
+  const { twinsOf, knownCodes } = rulesFacts(rules);
   const findings = applySuppressions(raw, false).filter((f) => !(twinsOf.get(f.rule) ?? []).some((t) => rawAt.has(`${t}@${f.range.start.line}`)));
 
   // Post phase: suppression hygiene, with what the main phase left unused.
@@ -137,7 +148,7 @@ export function runRules(model: DockerfileModel, rules: readonly RuleDefinition[
     const info: SuppressionInfo = {
       unused: suppressors.filter((s) => !s.used && ran.has(s.code) && !postCodes.has(s.code)).map((s) => ({ pragma: s.pragma, code: s.code, range: s.range })),
       dangling: opts.disableIgnorePragma ? [] : model.pragmas.filter((p) => p.kind === 'ignore' && p.targetLine < 0),
-      knownCodes: new Set(rules.map((r) => r.code)),
+      knownCodes,
       ranCodes: ran,
       pragmasHonoured: !opts.disableIgnorePragma,
     };

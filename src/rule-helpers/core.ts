@@ -11,31 +11,39 @@ export interface NodeFilter {
   onbuild?: boolean;
 }
 
-/**
- * Per model, the answers of `nodesOf` by query (keywords and ONBUILD filter). Models are
- * immutable once built, so this WeakMap is a cache, not state: it changes no result and is freed
- * with the model. (About fifty rules ask for the nodes of one or two keywords; each question is
- * answered with one pass over the model's nodes.)
- */
-const nodesOfCache = new WeakMap<DockerfileModel, Map<string, readonly InstructionNode[]>>();
-
 /** Instruction nodes with one of the keywords, in file order (a shared list: do not modify it). */
 export function nodesOf(model: DockerfileModel, keywords: string | readonly string[], filter: NodeFilter = {}): readonly InstructionNode[] {
+  const index = keywordIndex(model);
   const withOnbuild = filter.onbuild ?? true;
+  // The common question (one keyword, ONBUILD triggers included) is a lookup, with no query key to build.
+  if (typeof keywords === 'string' && withOnbuild) return index.byKeyword.get(keywords) ?? NO_NODES;
   const key = `${typeof keywords === 'string' ? keywords : keywords.join(',')}|${withOnbuild ? 1 : 0}`;
-  let byQuery = nodesOfCache.get(model);
-  if (byQuery === undefined) {
-    byQuery = new Map();
-    nodesOfCache.set(model, byQuery);
-  }
-  let v = byQuery.get(key);
+  let v = index.byQuery.get(key);
   if (v === undefined) {
     const ks = typeof keywords === 'string' ? [keywords] : keywords;
     v = model.nodes.filter((n) => ks.includes(n.keyword) && (withOnbuild || !n.onbuild));
-    byQuery.set(key, v);
+    index.byQuery.set(key, v);
   }
   return v;
 }
+
+const NO_NODES: readonly InstructionNode[] = [];
+
+/**
+ * Per model, its nodes by keyword (ONBUILD triggers included, file order), built in one pass, and
+ * the answers of the other `nodesOf` queries (several keywords, or without ONBUILD triggers) by
+ * query. About fifty rules ask for the nodes of one or two keywords. The maps are a cache, not
+ * state: they change no result and are freed with the model (see memoByObject).
+ */
+const keywordIndex = memoByObject((model: DockerfileModel) => {
+  const byKeyword = new Map<string, InstructionNode[]>();
+  for (const n of model.nodes) {
+    const list = byKeyword.get(n.keyword);
+    if (list) list.push(n);
+    else byKeyword.set(n.keyword, [n]);
+  }
+  return { byKeyword, byQuery: new Map<string, readonly InstructionNode[]>() };
+});
 
 /**
  * Memoise a pure function of one immutable object (a model, an instruction, a node): each answer

@@ -1,7 +1,8 @@
 /** Rule helpers, re-exported by src/rule-api.ts (the one module rules import from). */
 import type { Range } from '../core/types.js';
-import type { DockerfileModel } from '../model/model.js';
+import type { DockerfileModel, InstructionNode } from '../model/model.js';
 import type { Flag as SyntaxFlag, Instruction as SyntaxInstruction } from '../parse/syntax.js';
+import { memoByObject } from './core.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers for the syntax and validity rules (rules/validity, DW5xxx).
@@ -79,6 +80,20 @@ export function builderFlags(model: DockerfileModel, inst: SyntaxInstruction): S
   }
   return out;
 }
+
+/**
+ * Each node (ONBUILD triggers included) whose instruction has builder flags (`builderFlags`), with
+ * them, in file order. Computed once per model for the three flag rules: most instructions have
+ * none, and each rule then looks only at these. (A shared list: do not modify it.)
+ */
+export const nodesWithBuilderFlags: (model: DockerfileModel) => readonly { node: InstructionNode; flags: readonly SyntaxFlag[] }[] = memoByObject((model: DockerfileModel) => {
+  const out: { node: InstructionNode; flags: readonly SyntaxFlag[] }[] = [];
+  for (const node of model.nodes) {
+    const flags = builderFlags(model, node.syntax);
+    if (flags.length > 0) out.push({ node, flags });
+  }
+  return out;
+});
 
 /** Text as the builder reads it, with a map back to file offsets. */
 export interface LogicalText {

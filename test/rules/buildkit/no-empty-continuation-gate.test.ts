@@ -1,0 +1,51 @@
+/**
+ * NoEmptyContinuation walks a file's lines only when `mayHaveEmptyContinuation`, one regex test
+ * over the text, allows a finding. Differential check: wherever the gate says no, the full walk
+ * finds nothing either (corpus, when present, and edge cases: CRLF and CR line ends, Unicode
+ * blanks, comment lines, backtick escapes, a blank last line).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { emptyContinuations, mayHaveEmptyContinuation } from '../../../rules/buildkit/no-empty-continuation.js';
+import { linterFor } from '../../helpers/lint.js';
+import { corpusFiles } from '../../helpers/corpus.js';
+
+const CASES = [
+  'FROM alpine:3.20\nRUN apk add \\\n\n    curl',
+  'FROM alpine:3.20\nRUN apk add \\\n  # c\n\t# d\n\n    curl',
+  'FROM alpine:3.20\nRUN a \\ \t\n \t\n  b',
+  'FROM alpine:3.20\r\nRUN a \\\r\n\r\n  b',
+  'FROM alpine:3.20\rRUN a \\\r\r  b',
+  'FROM alpine:3.20\nRUN a \\\n\u00a0\u3000\n  b',
+  'FROM alpine:3.20\nRUN a \\\n\v\f\n  b',
+  'FROM alpine:3.20\nRUN a \\\n\u2003# c\n\n  b',
+  'FROM alpine:3.20\nRUN a \\\n\n',
+  'FROM alpine:3.20\nRUN a \\\n  ',
+  'FROM alpine:3.20\nRUN a \\\\\n\nRUN b',
+  'FROM alpine:3.20\nRUN a \\\n  b\n\nRUN c',
+  'FROM alpine:3.20\nRUN a # x \\\n  b \\\n\n  c',
+  '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo a `\n\n    b',
+  '# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo a \\\n\n    b',
+  'FROM alpine:3.20\nONBUILD RUN echo \\\n\n  hi',
+  'FROM alpine:3.20\nCOPY <<EOF /x\n\\\n\nEOF',
+];
+
+describe('NoEmptyContinuation gate', () => {
+  it('never rules out a file in which the full walk finds an empty continuation line', async () => {
+    const texts = [...CASES, ...corpusFiles().map((f) => readFileSync(f, 'utf8'))];
+    const linter = linterFor([]);
+    let gated = 0;
+    let found = 0;
+    for (const text of texts) {
+      const { model } = await linter.lintTextAsync(text, { file: 'Dockerfile' });
+      if (!model) continue;
+      const full = emptyContinuations(model);
+      if (full.length > 0) found++;
+      if (mayHaveEmptyContinuation(model.text, model.escapeChar)) continue;
+      gated++;
+      expect(full, text).toEqual([]);
+    }
+    expect(gated).toBeGreaterThan(0);
+    expect(found).toBeGreaterThan(0);
+  });
+});

@@ -27,6 +27,7 @@ import type { DockerfileModel, InstructionNode, Stage } from '../model/model.js'
 import type { ShellWord, SimpleCommand } from '../shell/types.js';
 import { effectiveCommand, parseWords, type ArgSpec, type EffectiveCommand } from '../shell/queries.js';
 import { recogniseDownload, recognisePackageInstall, recognisePackageRemoval } from '../shell/packages.js';
+import { ObjectCache } from '../shell/memo.js';
 import {
   closurePackagesProviding,
   isBuiltinOfAnyShell,
@@ -1602,7 +1603,8 @@ function analyse(model: DockerfileModel, stages: StageBaseInfo[], deferred: bool
   return { uses: out.uses, stages };
 }
 
-const cache = new WeakMap<DockerfileModel, Provenance>();
+/** Each model's analysis, kept on the model (an ObjectCache, not a WeakMap: see src/shell/memo.ts). */
+const cache = new ObjectCache<DockerfileModel, Provenance>();
 
 /**
  * The analysis with dependency closures deferred or eager (see ClosureMode), uncached: null when

@@ -27,6 +27,7 @@ import type { DockerfileModel, InstructionNode, Stage } from '../model/model.js'
 import type { ShellWord, SimpleCommand } from '../shell/types.js';
 import { effectiveCommand, parseWords, type ArgSpec, type EffectiveCommand } from '../shell/queries.js';
 import { recogniseDownload, recognisePackageInstall, recognisePackageRemoval } from '../shell/packages.js';
+import { ObjectCache } from '../shell/memo.js';
 import {
   closurePackagesProviding,
   isBuiltinOfAnyShell,
@@ -1422,16 +1423,25 @@ function jsonCommand(json: readonly { value: string; start: number; end: number 
 
 /** A RUN's source with its program names (command names, and the programs wrappers run) blanked out. */
 function withoutProgramNames(commands: readonly SimpleCommand[], source: string): string {
+  // Indexed loops, no array per command: this runs for most RUNs, and in V8's unoptimised code
+  // each step of a for-of loop allocates an iterator result.
   const names: [number, number][] = [];
-  for (const c of commands) {
-    for (const w of [c.nameWord, effectiveCommand(c).nameWord]) if (w) names.push([w.start, w.end]);
+  for (let i = 0; i < commands.length; i++) {
+    const c = commands[i];
+    if (c === undefined) continue;
+    const own = c.nameWord;
+    const eff = effectiveCommand(c).nameWord;
+    if (own) names.push([own.start, own.end]);
+    if (eff) names.push([eff.start, eff.end]);
   }
   names.sort((x, y) => x[0] - y[0]);
   let rest = '';
   let from = 0;
-  for (const [a, b] of names) {
-    if (a > from) rest += source.slice(from, a) + ' ';
-    from = Math.max(from, b);
+  for (let i = 0; i < names.length; i++) {
+    const n = names[i];
+    if (n === undefined) continue;
+    if (n[0] > from) rest += source.slice(from, n[0]) + ' ';
+    from = Math.max(from, n[1]);
   }
   return rest + source.slice(from);
 }
@@ -1602,7 +1612,8 @@ function analyse(model: DockerfileModel, stages: StageBaseInfo[], deferred: bool
   return { uses: out.uses, stages };
 }
 
-const cache = new WeakMap<DockerfileModel, Provenance>();
+/** Each model's analysis, kept on the model (an ObjectCache, not a WeakMap: see src/shell/memo.ts). */
+const cache = new ObjectCache<DockerfileModel, Provenance>();
 
 /**
  * The analysis with dependency closures deferred or eager (see ClosureMode), uncached: null when

@@ -5,6 +5,7 @@ import type { Download as DownloadT, IndexUpdate as IndexUpdateT, PackageInstall
 import type { DockerfileModel, InstructionNode, Stage } from '../model/model.js';
 import type { SimpleCommand, ShellWord } from '../shell/types.js';
 import { effectiveCommand as effectiveCommandOf, type EffectiveCommand } from '../shell/queries.js';
+import { memoOnObject } from '../shell/memo.js';
 
 export interface NodeFilter {
   /** Include ONBUILD triggers (default true, as hadolint's `onbuild` combinator). */
@@ -47,19 +48,13 @@ const keywordIndex = memoByObject((model: DockerfileModel) => {
 
 /**
  * Memoise a pure function of one immutable object (a model, an instruction, a node): each answer
- * is computed once per object. The WeakMap is a cache, not state: it changes no result and is freed
- * with the object. Callers share the answer, so it must not be modified.
+ * is computed once per object. The answer is kept on the object (not in a WeakMap, which V8's
+ * young-generation collector treats as strong: see src/shell/memo.ts); it is a cache, not state:
+ * it changes no result and is freed with the object. Callers share the answer, so it must not be
+ * modified.
  */
 export function memoByObject<K extends object, T>(compute: (key: K) => T): (key: K) => T {
-  const cache = new WeakMap<K, { v: T }>();
-  return (key) => {
-    let hit = cache.get(key);
-    if (hit === undefined) {
-      hit = { v: compute(key) };
-      cache.set(key, hit);
-    }
-    return hit.v;
-  };
+  return memoOnObject(compute);
 }
 
 /**

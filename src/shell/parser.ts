@@ -135,6 +135,19 @@ const LEAF_TYPES: ReadonlySet<string> = new Set([
   'file_descriptor',
 ]);
 
+/**
+ * Whether the items' keys never decrease: then a stable sort by that key would leave the list as
+ * it is, and is skipped.
+ */
+function inOrder<T>(items: readonly T[], key: (item: T) => number): boolean {
+  for (let i = 1; i < items.length; i++) {
+    const a = items[i - 1];
+    const b = items[i];
+    if (a !== undefined && b !== undefined && key(b) < key(a)) return false;
+  }
+  return true;
+}
+
 const REDIRECT_TYPES: ReadonlySet<string> = new Set(['file_redirect', 'herestring_redirect', 'heredoc_redirect']);
 
 /** Shells whose stdin is run as a script (`bash <<EOF`). */
@@ -632,7 +645,12 @@ class Walker {
     const wordNodes: Node[] = [];
     let nameNode: Node | null = null;
     if (n !== null) {
-      for (const c of n.children) {
+      // An indexed loop: a for-of step allocates an iterator result in V8's unoptimised code, and
+      // this runs for every command of every script.
+      const children = n.children;
+      for (let i = 0; i < children.length; i++) {
+        const c = children[i];
+        if (c === undefined) continue;
         const t = this.type(c);
         if (t === 'variable_assignment') assignments.push(this.assignment(c, ctx));
         else if (REDIRECT_TYPES.has(t)) this.collectRedirect(c, t, ctx, own);
@@ -643,13 +661,17 @@ class Walker {
       }
     }
     const all = extra === null ? own : mergeCollected(own, extra);
-    for (const a of all.extraArgs) wordNodes.push(a);
-    wordNodes.sort((x, y) => x.startIndex - y.startIndex);
-    const redirects = all.redirects.sort((x, y) => x.start - y.start);
+    if (all.extraArgs.length > 0) wordNodes.push(...all.extraArgs);
+    // Both lists are nearly always in order already (sort copies its array even then).
+    if (!inOrder(wordNodes, (x) => x.startIndex)) wordNodes.sort((x, y) => x.startIndex - y.startIndex);
+    const redirects = all.redirects;
+    if (!inOrder(redirects, (x) => x.start)) redirects.sort((x, y) => x.start - y.start);
 
     let start = n === null ? Number.POSITIVE_INFINITY : this.pos(n.startIndex);
     let end = n === null ? Number.NEGATIVE_INFINITY : this.pos(n.endIndex);
-    for (const r of redirects) {
+    for (let i = 0; i < redirects.length; i++) {
+      const r = redirects[i];
+      if (r === undefined) continue;
       if (r.start < start) start = r.start;
       if (r.end > end) end = r.end;
     }
@@ -666,7 +688,10 @@ class Walker {
       args = args.slice(1);
       start = this.pos(this.synthAt ?? 0);
     }
-    for (const w of words) if (w.end > end) end = w.end;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (w !== undefined && w.end > end) end = w.end;
+    }
     const cmd: SimpleCommand = {
       name: nameWord === null ? null : nameWord.value,
       nameWord,

@@ -36,14 +36,16 @@ function memoOf(key: object, kind: typeof COMMAND_MEMO | typeof OBJECT_MEMO): un
   let memo = holder[kind];
   if (memo === undefined) {
     memo = new Array<unknown>(kind === COMMAND_MEMO ? commandSlots : objectSlots);
-    Object.defineProperty(holder, kind, { value: memo, enumerable: false, writable: false, configurable: false });
+    // An object frozen by a caller of the library (a model is never frozen by dockwise) cannot
+    // hold the cache: its answers are then computed on every call, which is slower but the same.
+    if (Object.isExtensible(holder)) Object.defineProperty(holder, kind, { value: memo, enumerable: false, writable: false, configurable: false });
   }
   return memo;
 }
 
 /**
  * A WeakMap-like cache (get/set by object) that keeps its values on the key objects (see above).
- * Keys must be extensible (not frozen or sealed). Values may be anything but undefined.
+ * Values may be anything but undefined. A frozen or sealed key keeps nothing (get gives undefined).
  */
 export class ObjectCache<K extends object, V> {
   private readonly slot = objectSlots++;

@@ -36,6 +36,23 @@ describe('memoOnObject', () => {
   });
 });
 
+describe('frozen keys', () => {
+  it('memoOnObject still answers (uncached) for a frozen object, and ObjectCache keeps nothing on it', () => {
+    let calls = 0;
+    const f = memoOnObject((o: { n: number }) => {
+      calls++;
+      return o.n * 2;
+    });
+    const o = Object.freeze({ n: 4 });
+    expect([f(o), f(o)]).toEqual([8, 8]);
+    expect(calls).toBe(2);
+    const c = new ObjectCache<object, number>();
+    c.set(o, 1);
+    expect(c.get(o)).toBeUndefined();
+  });
+
+});
+
 describe('ObjectCache', () => {
   it('gets what was set, per object and per cache', () => {
     const c1 = new ObjectCache<object, string>();

@@ -72,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--context <dir>', 'build context (for .dockerignore); default: the Dockerfile\'s directory')
     .option('--stdin-filename <name>', 'file name to show for standard input')
     .option('--max-file-size <bytes>', 'skip files larger than this (default 4M)')
-    .option('-j, --jobs <n>', 'threads for many files (default: the number of cores; used from 150 files on)')
+    .option('-j, --jobs <n>', 'threads for many files (default: the number of cores; used from 50 files on)')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .action(async (paths: string[], opts: Record<string, unknown>) => {

@@ -8,7 +8,7 @@
 import { compareFindings, type Finding, type Severity } from '../core/types.js';
 import type { DockerfileModel } from '../model/model.js';
 import type { Pragma } from '../model/pragmas.js';
-import type { ReportDescriptor, RuleContext, RuleDefinition, RuleSettings, SuppressionInfo } from './rule.js';
+import type { ReportDescriptor, RuleDefinition, RuleSettings, SuppressionInfo } from './rule.js';
 import { memoByObject } from '../rule-helpers/core.js';
 
 export interface EngineOptions {
@@ -59,51 +59,39 @@ export function runRules(model: DockerfileModel, rules: readonly RuleDefinition[
   const internalErrors: EngineResult['internalErrors'] = [];
   const check = model.check;
 
-  // One `report` and one context per phase, for every rule of the phase in turn: a rule only
-  // reports while its check runs (checks are synchronous), so `current` and `into` say whose
-  // finding it is and where it goes. (A closure and a context per rule per file were ~30 MB of
-  // allocation over the corpus.) The severity is settled per finding: most rules report nothing.
-  let current: RuleDefinition | undefined;
-  let into: Finding[] = [];
-  const report = (d: ReportDescriptor): void => {
-    const rule = current;
-    if (rule === undefined) throw new Error('report() called after the rule\'s check returned');
-    const severity: Severity = opts.severityOverrides.get(rule.code) ?? (rule.source === 'buildkit' && check?.error === true ? 'error' : (d.severity ?? rule.severity));
-    const f: Finding = { file: model.file, rule: rule.code, category: rule.category, severity, message: d.message, range: d.range };
-    if (d.fix) f.fix = d.fix;
-    into.push(f);
-  };
-  /** Run one rule with `ctx`, its findings going to `to`; false when the rule failed. */
-  const runOne = (rule: RuleDefinition, ctx: RuleContext, to: Finding[]): boolean => {
-    current = rule;
-    into = to;
+  /** Run one rule, collecting its findings into `into`; false when the rule failed. */
+  const runOne = (rule: RuleDefinition, into: Finding[], suppressionInfo?: SuppressionInfo): boolean => {
+    // The severity is settled per finding: most rules report nothing on most files.
+    const report = (d: ReportDescriptor): void => {
+      const severity: Severity = opts.severityOverrides.get(rule.code) ?? (rule.source === 'buildkit' && check?.error === true ? 'error' : (d.severity ?? rule.severity));
+      const f: Finding = { file: model.file, rule: rule.code, category: rule.category, severity, message: d.message, range: d.range };
+      if (d.fix) f.fix = d.fix;
+      into.push(f);
+    };
     try {
-      rule.check(ctx);
+      rule.check(suppressionInfo ? { model, settings: opts.settings, suppressionInfo, report } : { model, settings: opts.settings, report });
       return true;
     } catch (e) {
       internalErrors.push({ rule: rule.code, message: e instanceof Error ? e.message : String(e) });
       return false;
-    } finally {
-      current = undefined;
     }
   };
   const skippedByDirective = (rule: RuleDefinition): boolean => rule.source === 'buildkit' && check !== null && (check.skipAll || check.skip.has(rule.code));
-  const runs = (rule: RuleDefinition): boolean => isRuleEnabled(rule, opts) && !skippedByDirective(rule);
 
   // Main phase.
   const raw: Finding[] = [];
-  const mainCtx: RuleContext = { model, settings: opts.settings, report };
-  // A rule that failed may have missed findings: its pragma codes are not judged.
-  let failed: Set<string> | null = null;
+  const ran = new Set<string>();
   const postRules: RuleDefinition[] = [];
   for (const rule of rules) {
-    if (!runs(rule)) continue;
-    if (rule.phase === 'post') postRules.push(rule);
-    else if (!runOne(rule, mainCtx, raw)) (failed ??= new Set()).add(rule.code);
+    if (!isRuleEnabled(rule, opts)) continue;
+    if (skippedByDirective(rule)) continue;
+    if (rule.phase === 'post') {
+      postRules.push(rule);
+      continue;
+    }
+    // A rule that failed may have missed findings: its pragma codes are not judged.
+    if (runOne(rule, raw)) ran.add(rule.code);
   }
-  /** Codes of the main-phase rules that ran without failing (worked out when asked: rarely). */
-  let ranCodes: Set<string> | undefined;
-  const ran = (): ReadonlySet<string> => (ranCodes ??= new Set(rules.filter((r) => r.phase !== 'post' && runs(r) && !failed?.has(r.code)).map((r) => r.code)));
 
   // Suppressions.
   const suppressors: Suppressor[] = [];
@@ -158,17 +146,14 @@ export function runRules(model: DockerfileModel, rules: readonly RuleDefinition[
   if (postRules.length > 0) {
     const postCodes = new Set(postRules.map((r) => r.code));
     const info: SuppressionInfo = {
-      unused: suppressors.filter((s) => !s.used && ran().has(s.code) && !postCodes.has(s.code)).map((s) => ({ pragma: s.pragma, code: s.code, range: s.range })),
+      unused: suppressors.filter((s) => !s.used && ran.has(s.code) && !postCodes.has(s.code)).map((s) => ({ pragma: s.pragma, code: s.code, range: s.range })),
       dangling: opts.disableIgnorePragma ? [] : model.pragmas.filter((p) => p.kind === 'ignore' && p.targetLine < 0),
       knownCodes,
-      get ranCodes() {
-        return ran();
-      },
+      ranCodes: ran,
       pragmasHonoured: !opts.disableIgnorePragma,
     };
     const rawPost: Finding[] = [];
-    const postCtx: RuleContext = { model, settings: opts.settings, suppressionInfo: info, report };
-    for (const rule of postRules) runOne(rule, postCtx, rawPost);
+    for (const rule of postRules) runOne(rule, rawPost, info);
     findings.push(...applySuppressions(rawPost, true));
   }
 

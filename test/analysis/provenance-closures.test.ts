@@ -11,7 +11,9 @@ import { parseDockerfile } from '../../src/parse/parse.js';
 import { buildModel, type DockerfileModel } from '../../src/model/model.js';
 import { loadShellParser } from '../../src/shell/parser.js';
 import { analyseProvenance, provenanceWithClosures, type Provenance } from '../../src/analysis/provenance.js';
-import { HAVE_CORPUS, corpusFiles } from '../helpers/corpus.js';
+import { CORPUS_SKIP_NOTE, HAVE_CORPUS, corpusFiles } from '../helpers/corpus.js';
+
+if (!HAVE_CORPUS) console.warn(`[provenance closures] ${CORPUS_SKIP_NOTE}`);
 
 const parser = await loadShellParser();
 
@@ -89,7 +91,7 @@ describe('deferred dependency closures give the eager answer', () => {
     expect(n).toBeGreaterThan(5);
   });
 
-  it.skipIf(!HAVE_CORPUS)('on the corpus', () => {
+  it.skipIf(!HAVE_CORPUS)(`on the corpus (${HAVE_CORPUS ? 'corpus present' : CORPUS_SKIP_NOTE})`, () => {
     let gaveUp = 0;
     for (const f of corpusFiles()) if (compare(readFileSync(f, 'utf8')).gaveUp) gaveUp++;
     // Most files never read a deferred closure (6 of 1,042 do, as of this writing).

@@ -12,7 +12,7 @@ import { createLinter } from '../lint.js';
 import { allRules } from '../../rules/index.js';
 import { createHeapGuard } from './heap-guard.js';
 import { lintFileTask, prefetchShellGrammar } from './lint-file.js';
-import { claimTask, type WorkerInit, type WorkerMessage } from './pool.js';
+import { claimTasks, type WorkerInit, type WorkerMessage } from './pool.js';
 
 export async function runWorker(init: WorkerInit): Promise<void> {
   prefetchShellGrammar();
@@ -20,7 +20,7 @@ export async function runWorker(init: WorkerInit): Promise<void> {
   const guard = createHeapGuard();
   const linter = createLinter({ rules: allRules, loadShellParser: async () => (await import('../shell/parser.js')).loadShellParser() });
   const post = (m: WorkerMessage): void => parentPort?.postMessage(m);
-  for (let id = claimTask(state); id < init.tasks.length; id = claimTask(state)) {
+  for (const id of claimTasks(state, init.tasks.length, init.threads)) {
     const task = init.tasks[id];
     if (!task) continue;
     Atomics.store(state, 1 + init.slot, id);

@@ -98,6 +98,29 @@ function lazy<T>(load: () => T): () => T {
   return () => (value ??= { v: load() }).v;
 }
 
+/**
+ * Memoise a pure function of one of the (immutable, read-once) data objects and a string key:
+ * per data object, the answers by key. A cache, not state: it changes no result and is freed with
+ * the data. `arg` carries what the key stands for, for the computation on a miss; it must be
+ * determined by the key. Answers are shared, so callers must not modify them.
+ */
+function memoPerData<D extends object, V, A = void>(compute: (data: D, key: string, arg: A) => V): (data: D, key: string, arg: A) => V {
+  const byData = new WeakMap<D, Map<string, V>>();
+  return (data, key, arg) => {
+    let cache = byData.get(data);
+    if (!cache) {
+      cache = new Map();
+      byData.set(data, cache);
+    }
+    let hit = cache.get(key);
+    if (hit === undefined) {
+      hit = compute(data, key, arg);
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+}
+
 function readData<T extends { source: unknown }>(file: string): T {
   const parsed: unknown = JSON.parse(fs.readFileSync(path.join(findPackageRoot(), 'data', 'knowledge', file), 'utf8'));
   if (typeof parsed !== 'object' || parsed === null || !('source' in parsed)) throw new Error(`dockwise: ${file} has no "source" field`);
@@ -191,23 +214,12 @@ export function versionScore(tagVersion: string, requested: string): number {
   return pre + (full ? 1e6 : 0) + k * 1e3 - dist;
 }
 
-/** Normalized variant keys per images data and key (a cache of a pure function of both, not state). */
-const normalizedKeys = new WeakMap<ImagesFile, Map<string, string>>();
-function normalizedKey(data: ImagesFile, k: string): string {
-  let cache = normalizedKeys.get(data);
-  if (!cache) {
-    cache = new Map();
-    normalizedKeys.set(data, cache);
-  }
-  let hit = cache.get(k);
-  if (hit === undefined) {
-    hit = k.split('-')
-      .map(t => (/^alpine\d+\.\d+$/.test(t) ? 'alpine' : data.releaseFamily[t] ?? (/^\d+(\.\d+)*$/.test(t) ? '' : t)))
-      .filter(Boolean).join('-');
-    cache.set(k, hit);
-  }
-  return hit;
-}
+/** Normalized variant keys per images data and key. */
+const normalizedKey = memoPerData((data: ImagesFile, k: string): string =>
+  k.split('-')
+    .map(t => (/^alpine\d+\.\d+$/.test(t) ? 'alpine' : data.releaseFamily[t] ?? (/^\d+(\.\d+)*$/.test(t) ? '' : t)))
+    .filter(Boolean).join('-'),
+);
 
 function resolveTag(data: ImagesFile, repo: string, tag: string): { id: string; match: MatchKind } | null {
   const stanzas = data.repos[repo];
@@ -332,17 +344,7 @@ export function resolveBaseImage(ref: ImageRef): BaseImageInfo | null {
   const repo = repositoryKey(ref);
   const tag = ref.tag ?? 'latest';
   const digestOnly = !ref.tag && ref.digest !== undefined && ref.digest !== '';
-  let cache = resolvedCache.get(data);
-  if (!cache) {
-    cache = new Map();
-    resolvedCache.set(data, cache);
-  }
-  const key = `${repo}\u0000${tag}\u0000${digestOnly ? 'd' : ''}`;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const info = resolveUncached(data, repo, tag, digestOnly);
-  cache.set(key, info);
-  return info;
+  return resolved(data, `${repo}\u0000${tag}\u0000${digestOnly ? 'd' : ''}`, { repo, tag, digestOnly });
 }
 
 /**
@@ -350,7 +352,7 @@ export function resolveBaseImage(ref: ImageRef): BaseImageInfo | null {
  * read). A cache of a pure function of that data, not state: every FROM of the same image in a run
  * gets the same (readonly) BaseImageInfo.
  */
-const resolvedCache = new WeakMap<ImagesFile, Map<string, BaseImageInfo | null>>();
+const resolved = memoPerData((data: ImagesFile, _key: string, r: { repo: string; tag: string; digestOnly: boolean }) => resolveUncached(data, r.repo, r.tag, r.digestOnly));
 
 function resolveUncached(data: ImagesFile, repo: string, tag: string, digestOnly: boolean): BaseImageInfo | null {
   const r = repo === 'scratch' ? { id: 'scratch', match: 'exact' as MatchKind } : resolveTag(data, repo, tag);
@@ -478,19 +480,7 @@ export function packageCommands(family: PackageFamily, pkg: string, release?: st
   const suites = debianSuitesFor(family, release);
   if (suites.length === 1 && suites[0]) {
     // One suite: the answer is read from (and kept in) that suite's cache.
-    const s = suites[0];
-    let cache = suiteCommandsCache.get(s);
-    if (!cache) {
-      cache = new Map();
-      suiteCommandsCache.set(s, cache);
-    }
-    let hit = cache.get(pkg);
-    if (hit === undefined) {
-      const real = s.packages[pkg] ? pkg : s.virtual[pkg]?.[0];
-      hit = [...new Set((real ? s.packages[real]?.c : undefined) ?? [])].sort();
-      cache.set(pkg, hit);
-    }
-    return [...hit];
+    return [...suiteCommands(suites[0], pkg)];
   }
   const out = new Set<string>();
   for (const s of debianSuitesFor(family, release)) {
@@ -505,8 +495,12 @@ export function packageCommands(family: PackageFamily, pkg: string, release?: st
  * functions of the immutable package data, keyed by it (freed with it), not state. Callers get
  * copies, so the cached arrays are never modified.
  */
-const suiteCommandsCache = new WeakMap<SuiteData, Map<string, readonly string[]>>();
-const closureCache = new WeakMap<SuiteData, Map<string, readonly string[]>>();
+const suiteCommands = memoPerData((s: SuiteData, pkg: string): readonly string[] => {
+  const real = s.packages[pkg] ? pkg : s.virtual[pkg]?.[0];
+  return [...new Set((real ? s.packages[real]?.c : undefined) ?? [])].sort();
+});
+/** Closures by the packages and whether Recommends count (the key's first character, `+` or `-`). */
+const suiteClosure = memoPerData((s: SuiteData, key: string, pkgs: readonly string[]): readonly string[] => closureIn(s, pkgs, key.startsWith('+')));
 
 const depString = (d: Dep): string => (typeof d === 'string' ? d : d.join('|'));
 /**
@@ -573,7 +567,7 @@ function closureIn(s: SuiteData, pkgs: readonly string[], recommends: boolean): 
 /**
  * What the provenance analysis reads of one package in one suite: its commands (sorted, unique),
  * the first alternative of each dependency (Depends + Pre-Depends) and of each Recommends. Read
- * once per suite and package (see relationsCache); the arrays are shared and must not be modified.
+ * once per suite and package (see suiteRelations); the arrays are shared and must not be modified.
  */
 export interface PackageRelations {
   readonly commands: readonly string[];
@@ -584,78 +578,51 @@ export interface PackageRelations {
 const NO_RELATIONS: PackageRelations = { commands: [], depends: [], recommends: [] };
 
 /** PackageRelations per suite and package: a cache of the immutable data, freed with it, not state. */
-const relationsCache = new WeakMap<SuiteData, Map<string, PackageRelations>>();
-const alpineRelationsCache = new WeakMap<AlpineFile, Map<string, PackageRelations>>();
 
 /**
  * The same answers as packageCommands, packageDepends and packageRecommends (each dependency cut
  * to its first alternative), without copies: cached per suite and package.
  */
 export function packageRelations(family: PackageFamily, pkg: string, release?: string): PackageRelations {
-  if (family === 'alpine') {
-    const data = alpineData();
-    let cache = alpineRelationsCache.get(data);
-    if (!cache) {
-      cache = new Map();
-      alpineRelationsCache.set(data, cache);
-    }
-    let hit = cache.get(pkg);
-    if (!hit) {
-      const c = data.packages[pkg]?.c;
-      hit = c ? { commands: c, depends: [], recommends: [] } : NO_RELATIONS;
-      cache.set(pkg, hit);
-    }
-    return hit;
-  }
+  if (family === 'alpine') return alpineRelations(alpineData(), pkg);
   const suites = debianSuitesFor(family, release);
   const s = suites[0];
   if (suites.length !== 1 || !s) {
     const first = (d: string): string => d.split('|')[0] ?? d;
     return { commands: packageCommands(family, pkg, release), depends: packageDepends(family, pkg, release).map(first), recommends: packageRecommends(family, pkg, release).map(first) };
   }
-  let cache = relationsCache.get(s);
-  if (!cache) {
-    cache = new Map();
-    relationsCache.set(s, cache);
-  }
-  let hit = cache.get(pkg);
-  if (!hit) {
-    const e = s.packages[pkg];
-    const firsts = (ds: readonly Dep[] | undefined): string[] => {
-      // Unique by the whole dependency (as packageDepends), then cut to the first alternative.
-      const seen: string[] = [];
-      const out: string[] = [];
-      for (const d of ds ?? []) {
-        const k = depString(d);
-        if (seen.includes(k)) continue;
-        seen.push(k);
-        out.push(k.split('|')[0] ?? k);
-      }
-      return out;
-    };
-    hit = { commands: packageCommands(family, pkg, release), depends: firsts(e?.d), recommends: firsts(e?.r) };
-    cache.set(pkg, hit);
-  }
-  return hit;
+  return suiteRelations(s, pkg);
 }
+
+/** Dependencies unique by the whole dependency (as packageDepends), then cut to the first alternative. */
+function firstAlternatives(ds: readonly Dep[] | undefined): string[] {
+  const seen: string[] = [];
+  const out: string[] = [];
+  for (const d of ds ?? []) {
+    const k = depString(d);
+    if (seen.includes(k)) continue;
+    seen.push(k);
+    out.push(k.split('|')[0] ?? k);
+  }
+  return out;
+}
+
+const suiteRelations = memoPerData((s: SuiteData, pkg: string): PackageRelations => {
+  const e = s.packages[pkg];
+  return { commands: [...suiteCommands(s, pkg)], depends: firstAlternatives(e?.d), recommends: firstAlternatives(e?.r) };
+});
+
+const alpineRelations = memoPerData((data: AlpineFile, pkg: string): PackageRelations => {
+  const c = data.packages[pkg]?.c;
+  return c ? { commands: c, depends: [], recommends: [] } : NO_RELATIONS;
+});
 
 /** packageClosure without the copy: the cached (shared, readonly) answer. */
 export function packageClosureShared(family: PackageFamily, pkgs: readonly string[], options: { release?: string; recommends?: boolean } = {}): readonly string[] {
   if (family === 'alpine') return [...new Set(pkgs)].sort();
   const s = debianSuitesFor(family, options.release)[0];
   if (!s) return [...new Set(pkgs)].sort();
-  let cache = closureCache.get(s);
-  if (!cache) {
-    cache = new Map();
-    closureCache.set(s, cache);
-  }
-  const key = `${options.recommends === false ? '-' : '+'}${pkgs.join('\u0000')}`;
-  let hit = cache.get(key);
-  if (hit === undefined) {
-    hit = closureIn(s, pkgs, options.recommends !== false);
-    cache.set(key, hit);
-  }
-  return hit;
+  return suiteClosure(s, `${options.recommends === false ? '-' : '+'}${pkgs.join('\u0000')}`, pkgs);
 }
 
 /**

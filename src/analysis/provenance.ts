@@ -20,14 +20,14 @@
  * 7. `missing`: nothing provides it, the program is probably missing.
  *
  * Pure: the result is data; the rules in rules/dockwise turn it into findings. Computed once per
- * model (the WeakMap below is a cache, freed with the model, not state).
+ * model (kept on the model by memoOnObject: a cache, freed with the model, not state).
  */
 import type { Range } from '../core/types.js';
 import type { DockerfileModel, InstructionNode, Stage } from '../model/model.js';
 import type { ShellWord, SimpleCommand } from '../shell/types.js';
 import { effectiveCommand, parseWords, type ArgSpec, type EffectiveCommand } from '../shell/queries.js';
 import { recogniseDownload, recognisePackageInstall, recognisePackageRemoval } from '../shell/packages.js';
-import { ObjectCache } from '../shell/memo.js';
+import { memoOnObject } from '../shell/memo.js';
 import {
   closurePackagesProviding,
   isBuiltinOfAnyShell,
@@ -1612,9 +1612,6 @@ function analyse(model: DockerfileModel, stages: StageBaseInfo[], deferred: bool
   return { uses: out.uses, stages };
 }
 
-/** Each model's analysis, kept on the model (an ObjectCache, not a WeakMap: see src/shell/memo.ts). */
-const cache = new ObjectCache<DockerfileModel, Provenance>();
-
 /**
  * The analysis with dependency closures deferred or eager (see ClosureMode), uncached: null when
  * the deferred analysis met a program of a deferred closure. For the test that compares the two;
@@ -1626,19 +1623,16 @@ export function provenanceWithClosures(model: DockerfileModel, mode: 'deferred' 
 
 /**
  * Where every program the Dockerfile runs comes from (see the module comment). Computed once per
- * model, with the dependency closures deferred unless a program turns out to be in one (see
+ * model (kept on it, see src/shell/memo.ts), with the dependency closures deferred unless a program turns out to be in one (see
  * ClosureMode); the result is shared by the rules and must not be modified.
  */
-export function analyseProvenance(model: DockerfileModel): Provenance {
-  const hit = cache.get(model);
-  if (hit) return hit;
+export const analyseProvenance: (model: DockerfileModel) => Provenance = memoOnObject((model: DockerfileModel): Provenance => {
   const stages = stageBases(model);
   const p = analyse(model, stages, true) ?? analyse(model, stages, false);
   // Unreachable: only a deferred analysis gives up.
   if (!p) throw new Error('dockwise: the eager provenance analysis gave no result');
-  cache.set(model, p);
   return p;
-}
+});
 
 /** The first use of each program per stage and context class (RUN-time or runtime), in file order. */
 export function firstUses(uses: readonly ProgramUse[], keep: (u: ProgramUse) => boolean): ProgramUse[] {

@@ -80,7 +80,7 @@ export const runCommands: (model: DockerfileModel, filter?: NodeFilter) => reado
 /**
  * Each simple command of each RUN (and ONBUILD RUN) with its effective command (`effectiveCommand`:
  * wrappers such as `sudo` or `env` seen through), in file order. Rules that look at every command
- * read `eff` here instead of each asking `effectiveCommand` (a WeakMap lookup) per command.
+ * read `eff` here instead of each asking `effectiveCommand` (a memo lookup) per command.
  */
 export const effectiveRunCommands: (model: DockerfileModel, filter?: NodeFilter) => readonly { node: InstructionNode; cmd: SimpleCommand; eff: EffectiveCommand }[] = memoByModel((model, withOnbuild) =>
   runCommands(model, { onbuild: withOnbuild }).map(({ node, cmd }) => ({ node, cmd, eff: effectiveCommandOf(cmd) })),

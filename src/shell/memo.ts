@@ -44,24 +44,6 @@ function memoOf(key: object, kind: typeof COMMAND_MEMO | typeof OBJECT_MEMO): un
 }
 
 /**
- * A WeakMap-like cache (get/set by object) that keeps its values on the key objects (see above).
- * Values may be anything but undefined. A frozen or sealed key keeps nothing (get gives undefined).
- */
-export class ObjectCache<K extends object, V> {
-  private readonly slot = objectSlots++;
-
-  get(key: K): V | undefined {
-    const memo = (key as Memoised)[OBJECT_MEMO];
-    return memo === undefined ? undefined : (memo[this.slot] as V | undefined);
-  }
-
-  set(key: K, value: V): this {
-    memoOf(key, OBJECT_MEMO)[this.slot] = value;
-    return this;
-  }
-}
-
-/**
  * Memoise a pure function of one immutable object: each answer is computed once per object and
  * kept on it (see above). Callers share the answer, so it must not be modified.
  */

@@ -52,9 +52,9 @@ export async function lintFileTask(linter: Linter, task: FileTask, opts: SharedL
 }
 
 /**
- * Start loading the bash grammar and web-tree-sitter's runtime now: V8 compiles them off the main thread while this thread reads
- * the configuration and the files (or, in a worker, waits for them), so that the grammar is
- * (nearly) ready when the first RUN is parsed. It is started even before a file shows a RUN:
+ * Start loading the bash grammar and web-tree-sitter's runtime now: V8 compiles them off the main
+ * thread while this thread reads the configuration and the files, so that both are (nearly) ready
+ * when the first RUN is parsed. It is started even before a file shows a RUN:
  * nearly every Dockerfile has one. A failure surfaces when the parser is loaded; here it is only
  * caught.
  */

@@ -1,13 +1,14 @@
 /**
  * Spread file linting over worker threads.
  *
- * Every thread (the main thread and `jobs - 1` workers) takes the next file itself, by an atomic
- * increment of one shared counter (a SharedArrayBuffer), so that a worker never waits for the
- * main thread to hand it work: the main thread lints files too and only reads messages between
- * its own files. (With files handed out by message, a worker sat idle for a quarter of the run
- * waiting for the main thread to finish its file.) Each thread also records in a shared slot the
- * file it is on, so that a worker that dies loses only that file. Outcomes come back by index and
- * are delivered in input order.
+ * Every thread (the main thread and `jobs - 1` workers) claims its next files itself, by an
+ * atomic increment of one shared counter (a SharedArrayBuffer; see claimTasks), so that a worker
+ * never waits for the main thread to hand it work: the main thread lints files too and only reads
+ * messages between its own files. (With files handed out by message, a worker sat idle for a
+ * quarter of the run waiting for the main thread to finish its file.) Each worker also records in
+ * a shared slot the file it is on, so that a worker that dies loses only that file; the main
+ * thread lints the rest of what it had claimed. Outcomes come back by index and are delivered in
+ * input order.
  */
 import { Worker } from 'node:worker_threads';
 import type { FileOutcome, FileTask, SharedLintOptions } from './lint-file.js';
@@ -99,6 +100,7 @@ export async function lintInWorkers(
     }
   };
   const workers = Math.max(0, Math.min(jobs - 1, tasks.length));
+  const threads = workers + 1;
   const shared = new SharedArrayBuffer(4 * (1 + workers));
   const state = new Int32Array(shared);
   for (let w = 0; w < workers; w++) state[1 + w] = -1;
@@ -107,7 +109,7 @@ export async function lintInWorkers(
   const workerUrl = workerEntry();
   const runWorker = (slot: number): Promise<void> =>
     new Promise((resolve) => {
-      const init: WorkerInit = { kind: WORKER_KIND, opts, maxBytes, keepSource, tasks, shared, slot, threads: workers + 1 };
+      const init: WorkerInit = { kind: WORKER_KIND, opts, maxBytes, keepSource, tasks, shared, slot, threads };
       const w = new Worker(workerUrl, { workerData: init });
       w.on('message', (m: WorkerMessage) => {
         if ('done' in m) void w.terminate();
@@ -126,7 +128,7 @@ export async function lintInWorkers(
       });
     });
   const runMain = async (): Promise<void> => {
-    for (const id of claimTasks(state, tasks.length, workers + 1)) {
+    for (const id of claimTasks(state, tasks.length, threads)) {
       const task = tasks[id];
       if (task) done(id, await mainLint(task));
       // Let the workers' messages in between files.

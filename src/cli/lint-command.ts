@@ -12,6 +12,7 @@ import { createLinter, type Linter } from '../lint.js';
 import { lintFileTask, lintRead, prefetchShellGrammar, type FileOutcome, type FileTask, type SharedLintOptions } from './lint-file.js';
 import { availableParallelism } from 'node:os';
 import { createHeapGuard } from './heap-guard.js';
+import { lintInWorkers } from './pool.js';
 import type { RuleDefinition } from '../engine/rule.js';
 
 export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'checkstyle', 'gitlab', 'github', 'gnu', 'codeclimate', 'junit'] as const;
@@ -289,7 +290,7 @@ export async function runLint(paths: string[], o: LintCliOptions, io: CliIO, rul
       guard();
       return outcome;
     };
-    await (await import('./pool.js')).lintInWorkers(tasks, shared, maxBytes, keepSource, jobs, mainLint, take);
+    await lintInWorkers(tasks, shared, maxBytes, keepSource, jobs, mainLint, take);
   } else {
     for (const item of order) {
       if (item.kind === 'stdin') {

@@ -42,13 +42,16 @@ let compiledGrammar: Promise<WebAssembly.Module> | undefined;
  * or nearly, when the first RUN is parsed. The module is immutable and only instantiated from
  * (each loadShellParser makes its own instance), so sharing it changes no result.
  */
-export function compileShellGrammar(): Promise<WebAssembly.Module> {
-  // V8 compiles WebAssembly twice: quickly (Liftoff), then optimised (TurboFan) in the background.
-  // For the bash grammar the optimising compile costs ~0.5 s of CPU per process or worker and a
-  // lint run never lasts long enough to win it back (measured: 0.83 -> 0.28 s CPU for one small
-  // file, and less CPU over the whole corpus), so keep the baseline code. Affects only wasm.
-  setFlagsFromString('--liftoff-only');
-  compiledGrammar ??= WebAssembly.compile(readFileSync(createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
+function compileShellGrammar(): Promise<WebAssembly.Module> {
+  if (compiledGrammar === undefined) {
+    // V8 compiles WebAssembly twice: quickly (Liftoff), then optimised (TurboFan) in the
+    // background. For the bash grammar the optimising compile costs ~0.5 s of CPU per process or
+    // worker and a lint run never lasts long enough to win it back (measured: 0.83 -> 0.28 s CPU
+    // for one small file, and less CPU over the whole corpus), so keep the baseline code. Affects
+    // only wasm.
+    setFlagsFromString('--liftoff-only');
+    compiledGrammar = WebAssembly.compile(readFileSync(createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
+  }
   return compiledGrammar;
 }
 
